@@ -1,0 +1,25 @@
+namespace Clinic.Contracts;
+
+/// <summary>The one error shape of the API: <c>{ "code", "message", "errors": { field: [..] } }</c>.</summary>
+public sealed record ApiError(string Code, string Message, IReadOnlyDictionary<string, string[]>? Errors = null);
+
+/// <summary>Machine-readable error codes. The bot explains each in the user's language.</summary>
+public static class ErrorCodes
+{
+    public const string Unauthorized = "unauthorized";
+    public const string Forbidden = "forbidden";
+    public const string ValidationFailed = "validation_failed";
+    public const string InvalidJson = "invalid_json";
+    public const string NotFound = "not_found";
+    public const string PatientNotFound = "patient_not_found";
+    public const string SlotTaken = "slot_taken";
+    public const string SlotUnavailable = "slot_unavailable";
+    public const string PatientOverlap = "patient_overlap";
+    public const string TooLate = "too_late";
+    public const string NotChangeable = "not_changeable";
+    public const string HoldExpired = "hold_expired";
+    public const string ConsentRequired = "consent_required";
+    public const string IinTaken = "iin_taken";
+    public const string IdempotencyConflict = "idempotency_conflict";
+    public const string Internal = "internal_error";
+}

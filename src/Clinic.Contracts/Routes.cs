@@ -1,0 +1,26 @@
+namespace Clinic.Contracts;
+
+/// <summary>Relative routes of the clinic API, as the seed's Django API names them (trailing slashes included).</summary>
+public static class Routes
+{
+    public const string BotPrefix = "/api/bot";
+    public const string AdminPrefix = "/api/admin";
+    public const string Health = "/health";
+
+    public const string PatientUpsert = "/api/bot/patient/upsert/";
+    public const string PatientVerifyIin = "/api/bot/patient/verify-iin/";
+    public static string PatientByTelegram(long telegramId) => $"/api/bot/patient/by-telegram/{telegramId}/";
+
+    public const string Branches = "/api/bot/branches/";
+    public const string Services = "/api/bot/services/";
+    public const string Doctors = "/api/bot/doctors/";
+    public const string Slots = "/api/bot/slots/";
+
+    public const string Appointments = "/api/bot/appointments/";
+    public const string MyAppointments = "/api/bot/appointments/my/";
+    public static string Appointment(long id) => $"/api/bot/appointments/{id}/";
+    public static string AppointmentConfirm(long id) => $"/api/bot/appointments/{id}/confirm/";
+    public static string AppointmentCancel(long id) => $"/api/bot/appointments/{id}/cancel/";
+
+    public const string Webhook = "/api/bot/webhook/";
+}

@@ -1,0 +1,3 @@
+namespace Clinic.Telegram.Fake;
+
+public sealed class FakeTelegramServer;

@@ -1,0 +1,1 @@
+namespace Clinic.Bot.Tests;

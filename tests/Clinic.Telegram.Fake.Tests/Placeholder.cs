@@ -1,0 +1,1 @@
+namespace Clinic.Telegram.Fake.Tests;
