@@ -28,8 +28,8 @@ public static class Iin
     private static readonly IinCheck BadBirthDate = new(false, null, null, Reasons.BirthDate);
     private static readonly IinCheck BadChecksum = new(false, null, null, Reasons.Checksum);
 
-    private static ReadOnlySpan<int> FirstWeights => [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-    private static ReadOnlySpan<int> SecondWeights => [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
+    private static readonly int[] FirstWeights = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+    private static readonly int[] SecondWeights = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
 
     public static IinCheck Check(string? iin)
     {
