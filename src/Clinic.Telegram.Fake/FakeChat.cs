@@ -1,0 +1,41 @@
+namespace Clinic.Telegram.Fake;
+
+/// <summary>The private chat between the bot and one user. Guarded by the state's lock.</summary>
+internal sealed class FakeChat(FakeUser user)
+{
+    public FakeUser User { get; } = user;
+    public long Id => User.Id;
+    public string ChatInstance { get; } = Random.Shared.NextInt64(1, long.MaxValue).ToString();
+
+    /// <summary>Telegram numbers messages per private chat, shared by both sides.</summary>
+    public int NextMessageId { get; set; } = 1;
+
+    public List<BotMessage> BotMessages { get; } = [];
+    public Dictionary<int, int> BotMessageIndex { get; } = [];
+    public HashSet<int> UserMessageIds { get; } = [];
+
+    /// <summary>Every new or edited bot message in order: what <see cref="FakeUser.WaitForMessage"/> consumes.</summary>
+    public List<BotMessage> Events { get; } = [];
+    public int EventCursor { get; set; }
+    public TaskCompletionSource EventPulse { get; set; } = NewPulse();
+
+    public List<string> Transcript { get; } = [];
+    public List<CallbackAnswer> CallbackAnswers { get; } = [];
+    public ReplyKeyboard? ReplyKeyboard { get; set; }
+    public bool Blocked { get; set; }
+
+    public BotMessage? FindBotMessage(int messageId) =>
+        BotMessageIndex.TryGetValue(messageId, out var index) ? BotMessages[index] : null;
+
+    public void Replace(BotMessage message) => BotMessages[BotMessageIndex[message.MessageId]] = message;
+
+    public void AddEvent(BotMessage message)
+    {
+        Events.Add(message);
+        var pulse = EventPulse;
+        EventPulse = NewPulse();
+        pulse.TrySetResult();
+    }
+
+    public static TaskCompletionSource NewPulse() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
