@@ -73,6 +73,11 @@ public static class FakeTelegramEndpoints
         {
             // The bot gave up on a long poll or the server is stopping: nobody is left to answer.
         }
+        catch (Exception bug) when (bug is not OperationCanceledException)
+        {
+            // A defect in the fake itself: say so loudly instead of answering an empty 500.
+            await WriteAsync(http, 500, Error(500, $"Internal Server Error: fake Telegram failed on {entry.Name}: {bug}"));
+        }
     }
 
     private static JsonObject Error(int code, string description) =>
