@@ -36,17 +36,19 @@ public static class SlotFinder
         return search.Result();
     }
 
+    // Indexed loops over the IReadOnlyList parameters: foreach would allocate an enumerator per day and per candidate.
     private static void AddDay(Search search, DoctorAvailability doctor, DateOnly date)
     {
+        var exceptions = doctor.Exceptions;
         var hasException = false;
-        foreach (var exception in doctor.Exceptions)
+        for (var i = 0; i < exceptions.Count; i++)
         {
-            if (exception.Date != date)
+            if (exceptions[i].Date != date)
             {
                 continue;
             }
             hasException = true;
-            if (exception.Hours is null)
+            if (exceptions[i].Hours is null)
             {
                 return;
             }
@@ -54,21 +56,22 @@ public static class SlotFinder
 
         if (hasException)
         {
-            foreach (var exception in doctor.Exceptions)
+            for (var i = 0; i < exceptions.Count; i++)
             {
-                if (exception.Date == date)
+                if (exceptions[i] is { Hours: { } hours } exception && exception.Date == date)
                 {
-                    search.AddShift(date, exception.Hours!, exception.Breaks);
+                    search.AddShift(date, hours, exception.Breaks);
                 }
             }
             return;
         }
 
-        foreach (var shift in doctor.Weekly)
+        var weekly = doctor.Weekly;
+        for (var i = 0; i < weekly.Count; i++)
         {
-            if (shift.Day == date.DayOfWeek)
+            if (weekly[i].Day == date.DayOfWeek)
             {
-                search.AddShift(date, shift.Hours, shift.Breaks);
+                search.AddShift(date, weekly[i].Hours, weekly[i].Breaks);
             }
         }
     }
@@ -138,9 +141,9 @@ public static class SlotFinder
 
         private static bool OverlapsBreak(long start, long end, IReadOnlyList<TimeRange> breaks)
         {
-            foreach (var pause in breaks)
+            for (var i = 0; i < breaks.Count; i++)
             {
-                if (pause.Start.Ticks < end && pause.End.Ticks > start)
+                if (breaks[i].Start.Ticks < end && breaks[i].End.Ticks > start)
                 {
                     return true;
                 }
@@ -190,8 +193,9 @@ public static class SlotFinder
             var starts = ArrayPool<long>.Shared.Rent(busy.Count);
             var ends = ArrayPool<long>.Shared.Rent(busy.Count);
             var count = 0;
-            foreach (var interval in busy)
+            for (var i = 0; i < busy.Count; i++)
             {
+                var interval = busy[i];
                 // An empty interval blocks nothing.
                 if (interval.End > interval.Start)
                 {
