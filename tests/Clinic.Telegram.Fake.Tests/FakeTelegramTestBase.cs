@@ -14,7 +14,7 @@ public abstract class FakeTelegramTestBase : IAsyncLifetime
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         Server = await FakeTelegramServer.StartAsync(Options, Ct);
         Bot = CreateClient(Server.Token);
