@@ -1,0 +1,65 @@
+using Clinic.Api.Data;
+using Clinic.Api.Features.Appointments;
+using Clinic.Api.Features.Catalog;
+using Clinic.Api.Features.Patients;
+using Clinic.Api.Features.Slots;
+using Clinic.Contracts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
+
+namespace Clinic.Api;
+
+/// <summary>
+/// The clinic API as a pair of extensions, so <c>Program.cs</c> and other hosts (the all-in-one server) can embed it.
+/// </summary>
+public static class ClinicApiApp
+{
+    public static WebApplicationBuilder AddClinicApi(this WebApplicationBuilder builder)
+    {
+        var options = ClinicApiOptions.FromConfiguration(builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddClinicDatabase(options);
+        services.ConfigureHttpJsonOptions(o => ClinicJson.Configure(o.SerializerOptions));
+        services.AddClinicErrorHandling();
+        services.AddAuthentication(BotSecretAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BotSecretAuthenticationHandler>(BotSecretAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Clinic API";
+            document.Info.Description = "The /api/bot/ contract used by the clinic's Telegram bot.";
+            // The server URL depends on where the app runs; leaving it out keeps the committed snapshot stable.
+            document.Servers?.Clear();
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    public static WebApplication UseClinicApi(this WebApplication app)
+    {
+        app.UseClinicErrorHandling();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        DatabaseSetup.MigrateAndSeedAsync(app.Services).GetAwaiter().GetResult();
+
+        app.MapGet(Routes.Health, CheckHealth).WithName("Health");
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+
+        var bot = app.MapGroup(Routes.BotPrefix).RequireAuthorization();
+        bot.MapPatientsApi();
+        bot.MapCatalogApi();
+        bot.MapSlotsApi();
+        bot.MapAppointmentsApi();
+        return app;
+    }
+
+    private static async Task<IResult> CheckHealth(ClinicDbContext db, CancellationToken cancellationToken) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? TypedResults.Ok(new { status = "ok", database = db.Provider.ToString().ToLowerInvariant() })
+            : TypedResults.Json(new ApiError("database_unavailable", "The database does not answer."), statusCode: StatusCodes.Status503ServiceUnavailable);
+}

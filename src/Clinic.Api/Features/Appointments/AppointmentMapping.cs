@@ -1,0 +1,27 @@
+using Clinic.Contracts;
+
+namespace Clinic.Api.Features.Appointments;
+
+public static class AppointmentMapping
+{
+    /// <summary>Needs Branch, Service and Doctor loaded.</summary>
+    public static AppointmentDto AsDto(this Appointment a, DateTimeOffset now, ClinicApiOptions options) => new(
+        a.Id, a.Status, Utc.ToOffset(a.StartUtc), Utc.ToOffset(a.EndUtc),
+        a.Branch!.AsDto(), a.Service!.AsDto(), a.Doctor!.AsSummary(),
+        a.HoldExpiresAtUtc is { } hold ? Utc.ToOffset(hold) : null,
+        a.CancelReason, a.CancelledBy, a.RescheduledFromId,
+        a.ChangeRefusal(now, options) is null,
+        Utc.ToOffset(a.CreatedAtUtc), Utc.ToOffset(a.UpdatedAtUtc));
+
+    /// <summary>Why the patient may not reschedule or cancel now (an error code), or null when they may.</summary>
+    public static string? ChangeRefusal(this Appointment a, DateTimeOffset now, ClinicApiOptions options)
+    {
+        var start = Utc.ToOffset(a.StartUtc);
+        var heldAndExpired = a.Status == AppointmentStatus.Pending && a.HoldExpiresAtUtc is { } hold && Utc.ToOffset(hold) <= now;
+        if (a.Status is not (AppointmentStatus.Pending or AppointmentStatus.Booked) || heldAndExpired || start <= now)
+            return ErrorCodes.NotChangeable;
+        if (start - now < TimeSpan.FromMinutes(options.ChangeWindowMinutes))
+            return ErrorCodes.TooLate;
+        return null;
+    }
+}

@@ -1,0 +1,30 @@
+using Clinic.Contracts;
+
+namespace Clinic.Api.Features.Patients;
+
+public sealed class Patient
+{
+    public long Id { get; set; }
+    public long OrganizationId { get; set; }
+    public long TelegramId { get; set; }
+    public string? Iin { get; set; }
+    public string? FullName { get; set; }
+    /// <summary>E.164, e.g. +77011234567.</summary>
+    public string? Phone { get; set; }
+    public DateOnly? BirthDate { get; set; }
+    public Sex? Sex { get; set; }
+    public Language Language { get; set; } = Language.Ru;
+    public string? ConsentVersion { get; set; }
+    public DateTime? ConsentAtUtc { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+
+    /// <summary>The bot may book only for a patient who consented and gave phone, IIN and name.</summary>
+    public bool IsRegistered =>
+        ConsentVersion is not null && ConsentAtUtc is not null && Phone is not null && Iin is not null && !string.IsNullOrWhiteSpace(FullName);
+
+    public PatientDto AsDto() => new(
+        Id, TelegramId, Iin, FullName, Phone, BirthDate, Sex, Language, ConsentVersion,
+        ConsentAtUtc.HasValue ? Utc.ToOffset(ConsentAtUtc.Value) : null,
+        IsRegistered, Utc.ToOffset(CreatedAtUtc), Utc.ToOffset(UpdatedAtUtc));
+}

@@ -1,0 +1,110 @@
+using Clinic.Api.Data;
+using Clinic.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clinic.Api.Features.Patients;
+
+public static class PatientsApi
+{
+    public static RouteGroupBuilder MapPatientsApi(this RouteGroupBuilder group)
+    {
+        group.MapPost("/patient/upsert/", Upsert).WithName("UpsertPatient").WithTags("Patients");
+        group.MapPost("/patient/verify-iin/", VerifyIin).WithName("VerifyIin").WithTags("Patients");
+        group.MapGet("/patient/by-telegram/{telegramId:long}/", GetByTelegram).WithName("GetPatientByTelegram").WithTags("Patients");
+        return group;
+    }
+
+    /// <summary>Creates the patient (201) or updates the fields given (200). IIN and phone are validated and normalised.</summary>
+    public static async Task<Results<Ok<PatientDto>, Created<PatientDto>, BadRequest<ApiError>, Conflict<ApiError>>> Upsert(
+        PatientUpsertRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock,
+        ILogger<Patient> logger, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (request.TelegramId <= 0)
+            errors.Add("telegram_id", "Must be a positive Telegram user id.");
+        IinCheck? iin = null;
+        if (request.Iin is not null)
+        {
+            iin = Iin.Check(request.Iin);
+            if (!iin.Valid)
+                errors.Add("iin", $"Not a valid IIN ({iin.Reason}).");
+        }
+        string? phone = null;
+        if (request.Phone is not null && !PhoneNumbers.TryNormalize(request.Phone, out phone!))
+            errors.Add("phone", "Not a valid phone number.");
+        var fullName = request.FullName?.Trim();
+        if (request.FullName is not null && (fullName!.Length is 0 or > 200))
+            errors.Add("full_name", "Must be 1 to 200 characters.");
+        if (request.ConsentVersion is { } version && (string.IsNullOrWhiteSpace(version) || version.Length > 50))
+            errors.Add("consent_version", "Must be 1 to 50 characters.");
+        if (errors.Any)
+            return Errors.Validation(errors.ToDictionary());
+
+        var organizationId = options.DefaultOrganizationId;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var normalizedIin = request.Iin?.Trim();
+        if (normalizedIin is not null && await db.Patients.AnyAsync(
+                p => p.OrganizationId == organizationId && p.Iin == normalizedIin && p.TelegramId != request.TelegramId, cancellationToken))
+            return Errors.Conflict(ErrorCodes.IinTaken, "Another patient is already registered with this IIN.");
+
+        var patient = await db.Patients.SingleOrDefaultAsync(
+            p => p.OrganizationId == organizationId && p.TelegramId == request.TelegramId, cancellationToken);
+        var created = patient is null;
+        patient ??= new Patient { OrganizationId = organizationId, TelegramId = request.TelegramId, CreatedAtUtc = now };
+        if (iin is not null)
+        {
+            patient.Iin = normalizedIin;
+            patient.BirthDate = iin.BirthDate;
+            patient.Sex = iin.Sex;
+        }
+        if (phone is not null) patient.Phone = phone;
+        if (fullName is not null) patient.FullName = fullName;
+        if (request.Language is { } language) patient.Language = language;
+        if (request.ConsentVersion is { } consent)
+        {
+            patient.ConsentVersion = consent.Trim();
+            patient.ConsentAtUtc = (request.ConsentAt ?? clock.GetUtcNow()).UtcDateTime;
+        }
+        patient.UpdatedAtUtc = now;
+        if (created) db.Patients.Add(patient);
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // Two requests raced for the same IIN or Telegram id; the unique index decided.
+            return Errors.Conflict(ErrorCodes.IinTaken, "Another patient is already registered with this IIN.");
+        }
+
+        logger.LogInformation("Patient {PatientId} {Action}: IIN {Iin}, phone {Phone}", patient.Id, created ? "created" : "updated",
+            patient.Iin is null ? "-" : Iin.Mask(patient.Iin), patient.Phone is null ? "-" : PhoneNumbers.Mask(patient.Phone));
+        var dto = patient.AsDto();
+        return created ? TypedResults.Created(Routes.PatientByTelegram(patient.TelegramId), dto) : TypedResults.Ok(dto);
+    }
+
+    /// <summary>Checks an IIN without saving anything: validity, birth date, sex and whether a patient already has it.</summary>
+    public static async Task<Results<Ok<VerifyIinResponse>, BadRequest<ApiError>>> VerifyIin(
+        VerifyIinRequest request, ClinicDbContext db, ClinicApiOptions options, CancellationToken cancellationToken)
+    {
+        if (request.Iin is null)
+            return Errors.Validation("iin", "Required.");
+        var iin = request.Iin.Trim();
+        var check = Iin.Check(iin);
+        var exists = check.Valid && await db.Patients.AnyAsync(
+            p => p.OrganizationId == options.DefaultOrganizationId && p.Iin == iin, cancellationToken);
+        return TypedResults.Ok(new VerifyIinResponse(iin, check.Valid, check.BirthDate, check.Sex, exists, check.Reason));
+    }
+
+    public static async Task<Results<Ok<PatientDto>, NotFound<ApiError>>> GetByTelegram(
+        long telegramId, ClinicDbContext db, ClinicApiOptions options, CancellationToken cancellationToken)
+    {
+        var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(
+            p => p.OrganizationId == options.DefaultOrganizationId && p.TelegramId == telegramId, cancellationToken);
+        return patient is null
+            ? Errors.NotFound("No patient with this Telegram id.", ErrorCodes.PatientNotFound)
+            : TypedResults.Ok(patient.AsDto());
+    }
+}

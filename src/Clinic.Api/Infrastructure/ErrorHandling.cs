@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Clinic.Contracts;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Clinic.Api;
+
+/// <summary>
+/// Turns every failure outside an endpoint's own typed results into the API's error JSON:
+/// binding failures (malformed JSON, wrong types, missing parameters) as 400, unknown routes as 404,
+/// and anything unexpected as a logged 500.
+/// </summary>
+public static class ErrorHandling
+{
+    public static IServiceCollection AddClinicErrorHandling(this IServiceCollection services)
+    {
+        // Binding failures throw instead of answering an empty 400, so they get the same JSON shape.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        return services;
+    }
+
+    public static WebApplication UseClinicErrorHandling(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            ExceptionHandler = WriteExceptionAsync,
+        });
+        app.UseStatusCodePages(context => WriteStatusAsync(context.HttpContext));
+        return app;
+    }
+
+    private static Task WriteExceptionAsync(HttpContext context)
+    {
+        var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        ApiError error;
+        if (exception is BadHttpRequestException bad)
+        {
+            context.Response.StatusCode = bad.StatusCode;
+            error = FindJsonException(bad) is { } json
+                ? new ApiError(ErrorCodes.InvalidJson, "The request body is not valid JSON for this endpoint.",
+                    json.Path is { Length: > 1 } path ? new Dictionary<string, string[]> { [path.TrimStart('$', '.')] = ["Has the wrong type or format."] } : null)
+                : bad.StatusCode == StatusCodes.Status400BadRequest
+                    ? new ApiError(ErrorCodes.ValidationFailed, bad.Message)
+                    : new ApiError(bad.StatusCode == StatusCodes.Status415UnsupportedMediaType ? ErrorCodes.InvalidJson : "bad_request", bad.Message);
+        }
+        else
+        {
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Clinic.Api.Errors");
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            error = new ApiError(ErrorCodes.Internal, "Something went wrong on our side. Please try again later.");
+        }
+        return WriteAsync(context, error);
+    }
+
+    private static JsonException? FindJsonException(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is JsonException json)
+                return json;
+        return null;
+    }
+
+    private static Task WriteStatusAsync(HttpContext context)
+    {
+        var status = context.Response.StatusCode;
+        var error = status switch
+        {
+            StatusCodes.Status404NotFound => new ApiError(ErrorCodes.NotFound, "No such route."),
+            StatusCodes.Status405MethodNotAllowed => new ApiError("method_not_allowed", "This route does not accept that method."),
+            StatusCodes.Status401Unauthorized => new ApiError(ErrorCodes.Unauthorized, "Missing or wrong bearer token."),
+            _ => new ApiError("http_" + status, "The request could not be processed."),
+        };
+        return WriteAsync(context, error);
+    }
+
+    public static Task WriteAsync(HttpContext context, ApiError error)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        return context.Response.WriteAsJsonAsync(error, options, contentType: "application/json; charset=utf-8");
+    }
+}

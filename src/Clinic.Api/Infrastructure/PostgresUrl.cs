@@ -1,0 +1,40 @@
+using Npgsql;
+
+namespace Clinic.Api;
+
+/// <summary>Turns a Heroku-style <c>postgres://user:pass@host:port/db</c> URL into an Npgsql connection string.</summary>
+public static class PostgresUrl
+{
+    public static string ToConnectionString(string value, string variableName)
+    {
+        if (!value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) &&
+            !value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+            return Validated(value, variableName);
+
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
+            throw new InvalidOperationException($"{variableName} is not a valid postgres:// URL.");
+        var userInfo = uri.UserInfo.Split(':', 2);
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
+            Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')),
+            Username = Uri.UnescapeDataString(userInfo[0]),
+        };
+        if (userInfo.Length == 2)
+            builder.Password = Uri.UnescapeDataString(userInfo[1]);
+        return builder.ConnectionString;
+    }
+
+    private static string Validated(string value, string variableName)
+    {
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(value).ConnectionString;
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"{variableName} is neither a postgres:// URL nor a valid connection string: {e.Message}");
+        }
+    }
+}
