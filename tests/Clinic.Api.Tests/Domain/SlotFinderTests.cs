@@ -197,6 +197,25 @@ public sealed class SlotFinderTests
     }
 
     [Fact]
+    public void SplitShiftsListedOutOfOrderAreEachCheckedAgainstTheirOwnAppointments()
+    {
+        var doctor = Doctor(
+            [
+                Shift(DayOfWeek.Monday, "15:00", "16:00"),
+                Shift(DayOfWeek.Monday, "09:00", "10:00"),
+            ],
+            busy:
+            [
+                new BusyInterval(At(Monday, "09:30"), At(Monday, "10:00")),
+                new BusyInterval(At(Monday, "15:00"), At(Monday, "15:30")),
+            ]);
+
+        var slots = SlotFinder.Find(doctor, Query(Monday));
+
+        Assert.Equal(["09:00", "15:30"], Times(slots));
+    }
+
+    [Fact]
     public void OverlappingShiftsDoNotOfferTheSameTimeTwice()
     {
         var doctor = Doctor(
