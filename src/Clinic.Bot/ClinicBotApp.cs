@@ -1,0 +1,88 @@
+using Clinic.Bot.ClinicApi;
+using Clinic.Bot.Configuration;
+using Clinic.Bot.Conversation;
+using Clinic.Bot.Features.Booking;
+using Clinic.Bot.Features.Menu;
+using Clinic.Bot.Features.MyAppointments;
+using Clinic.Bot.Features.Registration;
+using Clinic.Bot.Features.Start;
+using Clinic.Bot.Localization;
+using Clinic.Bot.Telegram;
+using StackExchange.Redis;
+using Telegram.Bot;
+
+namespace Clinic.Bot;
+
+/// <summary>
+/// Puts the bot into a web host: on its own (Program.cs) or next to the clinic API in one process.
+/// Settings come from the host's configuration, which includes the environment.
+/// </summary>
+public static class ClinicBotApp
+{
+    public static WebApplicationBuilder AddClinicBot(this WebApplicationBuilder builder)
+    {
+        var options = BotOptions.From(builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.TryAddSingletonTimeProvider();
+        services.AddSingleton(Localizer.LoadEmbedded());
+        services.AddClinicApiClient(options.DjangoApiUrl.ToString(), options.TelegramBotApiSecret);
+
+        // Configure Telegram
+        services.AddHttpClient("telegram");
+        services.AddSingleton<ITelegramBotClient>(sp => new TelegramBotClient(
+            new TelegramBotClientOptions(options.TelegramBotToken, options.TelegramApiUrl.ToString().TrimEnd('/')),
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient("telegram")));
+
+        // Configure conversation state
+        if (options.RedisHost is not null)
+        {
+            services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(new ConfigurationOptions
+            {
+                EndPoints = { { options.RedisHost, options.RedisPort } },
+                AbortOnConnectFail = false,
+            }));
+            services.AddSingleton<IStateStore>(sp => new RedisStateStore(sp.GetRequiredService<IConnectionMultiplexer>(), options.RedisDb));
+        }
+        else
+        {
+            services.AddSingleton<IStateStore>(sp => new SqliteStateStore(options.BotStatePath, sp.GetRequiredService<TimeProvider>()));
+        }
+
+        // Configure the dispatcher: routers in the order they are tried, like aiogram's include_routers.
+        services.AddSingleton(sp => new Dispatcher(
+            [
+                MenuRouter.Create(),
+                StartRouter.Create(),
+                RegistrationRouter.Create(),
+                BookingRouter.Create(),
+                AppointmentsRouter.Create(),
+            ],
+            sp.GetRequiredService<Localizer>()));
+        services.AddSingleton<ChatLocks>();
+        services.AddSingleton<RecentUpdates>();
+        services.AddSingleton<UpdateQueue>();
+        services.AddSingleton<UpdatePipeline>();
+        UpdatePipeline.Register(services);
+
+        // Configure background work: handling queued updates, polling, telling Telegram about the bot.
+        services.AddHostedService<UpdateWorker>();
+        services.AddHostedService<PollingService>();
+        services.AddHostedService<BotStartupService>();
+        return builder;
+    }
+
+    public static WebApplication UseClinicBot(this WebApplication app)
+    {
+        app.MapTelegramWebhook();
+        return app;
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

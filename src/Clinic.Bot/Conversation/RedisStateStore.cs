@@ -1,0 +1,20 @@
+using StackExchange.Redis;
+
+namespace Clinic.Bot.Conversation;
+
+/// <summary>State in Redis: two string keys per conversation, each with its own TTL.</summary>
+public sealed class RedisStateStore(IConnectionMultiplexer redis, int database) : IStateStore
+{
+    private IDatabase Db => redis.GetDatabase(database);
+
+    public async Task<string?> GetStateAsync(StateKey key, CancellationToken ct) => await Db.StringGetAsync(key.StateName);
+
+    public Task SetStateAsync(StateKey key, string? state, CancellationToken ct) => Set(key.StateName, state);
+
+    public async Task<string?> GetDataAsync(StateKey key, CancellationToken ct) => await Db.StringGetAsync(key.DataName);
+
+    public Task SetDataAsync(StateKey key, string? json, CancellationToken ct) => Set(key.DataName, json);
+
+    private Task Set(string name, string? value) =>
+        value is null ? Db.KeyDeleteAsync(name) : Db.StringSetAsync(name, value, StateStoreDefaults.Ttl);
+}

@@ -1,0 +1,81 @@
+using Microsoft.Data.Sqlite;
+
+namespace Clinic.Bot.Conversation;
+
+/// <summary>
+/// The embedded default: a SQLite file, so a half-finished booking survives a restart of the bot
+/// (aiogram's memory storage loses it). Expired rows are ignored on read and swept on write.
+/// </summary>
+public sealed class SqliteStateStore : IStateStore
+{
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+
+    public SqliteStateStore(string path, TimeProvider time)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+        _time = time;
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS fsm (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at INTEGER NOT NULL);
+            """;
+        command.ExecuteNonQuery();
+    }
+
+    public Task<string?> GetStateAsync(StateKey key, CancellationToken ct) => Get(key.StateName, ct);
+
+    public Task SetStateAsync(StateKey key, string? state, CancellationToken ct) => Set(key.StateName, state, ct);
+
+    public Task<string?> GetDataAsync(StateKey key, CancellationToken ct) => Get(key.DataName, ct);
+
+    public Task SetDataAsync(StateKey key, string? json, CancellationToken ct) => Set(key.DataName, json, ct);
+
+    private async Task<string?> Get(string key, CancellationToken ct)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM fsm WHERE key = $key AND expires_at > $now";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeSeconds());
+        return await command.ExecuteScalarAsync(ct) as string;
+    }
+
+    private async Task Set(string key, string? value, CancellationToken ct)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        var now = _time.GetUtcNow();
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeSeconds());
+        if (value is null)
+        {
+            command.CommandText = "DELETE FROM fsm WHERE key = $key OR expires_at <= $now";
+        }
+        else
+        {
+            command.CommandText = """
+                INSERT INTO fsm (key, value, expires_at) VALUES ($key, $value, $expires)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
+                """;
+            command.Parameters.AddWithValue("$value", value);
+            command.Parameters.AddWithValue("$expires", (now + StateStoreDefaults.Ttl).ToUnixTimeSeconds());
+        }
+
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+}

@@ -1,0 +1,40 @@
+using Clinic.Bot.Features.Booking;
+using Clinic.Bot.Features.MyAppointments;
+using Clinic.Bot.Features.Registration;
+using Clinic.Bot.Telegram;
+
+namespace Clinic.Bot.Features.Menu;
+
+/// <summary>
+/// Registered first: /cancel, "Main menu" and the menu buttons work from any step of any flow.
+/// Sections that are not built yet answer "coming soon".
+/// </summary>
+public static class MenuRouter
+{
+    public static Router Create() => new Router("menu")
+        .OnCommand("cancel", context => MainMenu.ShowAsync(context, "common.cancelled"))
+        .OnButton("common.main_menu", context => MainMenu.ShowAsync(context))
+        .OnButton("menu.main_menu", context => MainMenu.ShowAsync(context))
+        .OnCommand("help", context => context.SendAsync(context.Texts["help.text"], MainMenu.Keyboard(context.Texts)))
+        .OnCommand("book", BookingFlow.StartAsync)
+        .OnButton("menu.booking", BookingFlow.StartAsync)
+        .OnCommand("appointments", AppointmentsList.ShowUpcomingAsync)
+        .OnButton("menu.my_appointments", AppointmentsList.ShowUpcomingAsync)
+        .OnCommand("profile", ProfileCard.ShowAsync)
+        .OnButton("menu.profile", ProfileCard.ShowAsync)
+        .OnButton("menu.documents", ComingSoonAsync)
+        .OnButton("menu.payments", ComingSoonAsync)
+        .OnButton("menu.feedback", ComingSoonAsync)
+        .OnButton("menu.support", ComingSoonAsync)
+        .Prompt("", context => context.SendAsync(context.Texts["menu.choose"], MainMenu.Keyboard(context.Texts)));
+
+    private static async Task ComingSoonAsync(BotContext context)
+    {
+        if (await RegistrationGate.RequirePatientAsync(context) is null)
+        {
+            return;
+        }
+
+        await context.SendAsync(context.Texts["menu.coming_soon"], MainMenu.Keyboard(context.Texts));
+    }
+}

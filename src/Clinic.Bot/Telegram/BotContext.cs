@@ -1,0 +1,170 @@
+using Clinic.Bot.ClinicApi;
+using Clinic.Bot.Conversation;
+using Clinic.Bot.Localization;
+using Clinic.Contracts;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace Clinic.Bot.Telegram;
+
+/// <summary>Everything a handler needs for one update: who, what, in which language, the patient and the conversation.</summary>
+public sealed class BotContext
+{
+    private string? _state;
+    private bool _callbackAnswered;
+
+    public BotContext(Update update, ITelegramBotClient bot, IServiceProvider services, CancellationToken ct)
+    {
+        Update = update;
+        Bot = bot;
+        Services = services;
+        CancellationToken = ct;
+        Message = update.Message;
+        Callback = update.CallbackQuery;
+        From = Message?.From ?? Callback?.From;
+        ChatId = Message?.Chat.Id ?? Callback?.Message?.Chat.Id ?? From?.Id ?? 0;
+        UserId = From?.Id ?? ChatId;
+    }
+
+    public Update Update { get; }
+    public ITelegramBotClient Bot { get; }
+    public IServiceProvider Services { get; }
+    public CancellationToken CancellationToken { get; }
+    public Message? Message { get; }
+    public CallbackQuery? Callback { get; }
+    public User? From { get; }
+    public long ChatId { get; }
+    public long UserId { get; }
+
+    public ClinicApiClient Api => Services.GetRequiredService<ClinicApiClient>();
+    public Localizer Localizer => Services.GetRequiredService<Localizer>();
+    public TimeProvider Time => Services.GetRequiredService<TimeProvider>();
+
+    public Texts Texts { get; set; } = null!;
+
+    /// <summary>The patient, null when Telegram user is not known to the clinic (or the API could not be asked).</summary>
+    public PatientDto? Patient { get; set; }
+
+    /// <summary>True when the patient could not be looked up because the API is down.</summary>
+    public bool PatientUnavailable { get; set; }
+
+    public string[] CallbackParts => CallbackData.Split(Callback?.Data);
+
+    public string? State
+    {
+        get => _state;
+        set
+        {
+            _state = value;
+            StateChanged = true;
+        }
+    }
+
+    public FlowData Data { get; set; } = FlowData.Empty();
+
+    /// <summary>False when a button starts a new flow whose first step should not replace the message it was pressed on.</summary>
+    public bool EditPressedMessage { get; set; } = true;
+    public bool StateChanged { get; private set; }
+
+    internal void LoadState(string? state, FlowData data)
+    {
+        _state = state;
+        Data = data;
+        StateChanged = false;
+    }
+
+    /// <summary>Leaves any flow: no state, no collected data.</summary>
+    public void ClearFlow()
+    {
+        State = null;
+        Data.Clear();
+    }
+
+    /// <summary>Sends a message; <paramref name="html"/> for texts with markup whose values were escaped (FormatHtml).</summary>
+    public Task<Message> SendAsync(string text, ReplyMarkup? markup = null, bool html = false) =>
+        Bot.SendMessage(ChatId, text, parseMode: html ? ParseMode.Html : ParseMode.None, replyMarkup: markup, cancellationToken: CancellationToken);
+
+    /// <summary>Shows an inline step: edits the pressed message in place, or sends a new one after a typed message.</summary>
+    /// <returns>The id of the message that now shows the step.</returns>
+    public async Task<int> ShowAsync(string text, InlineKeyboardMarkup? markup, bool html = false)
+    {
+        var parseMode = html ? ParseMode.Html : ParseMode.None;
+        if (EditPressedMessage && Callback?.Message is { } pressed)
+        {
+            try
+            {
+                await Bot.EditMessageText(ChatId, pressed.MessageId, text, parseMode: parseMode, replyMarkup: markup, cancellationToken: CancellationToken);
+                return pressed.MessageId;
+            }
+            catch (ApiRequestException error) when (error.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase))
+            {
+                return pressed.MessageId;
+            }
+            catch (ApiRequestException error) when (error.ErrorCode == 400)
+            {
+                // Too old to edit or deleted: fall through and send a fresh message.
+            }
+        }
+
+        return (await SendAsync(text, markup, html)).MessageId;
+    }
+
+    /// <summary>Removes the inline buttons of the pressed message, so an answered question cannot be answered twice.</summary>
+    public async Task CloseButtonsAsync()
+    {
+        if (Callback?.Message is not { } pressed)
+        {
+            return;
+        }
+
+        try
+        {
+            await Bot.EditMessageReplyMarkup(ChatId, pressed.MessageId, replyMarkup: null, cancellationToken: CancellationToken);
+        }
+        catch (ApiRequestException error) when (error.ErrorCode == 400)
+        {
+            // Already without buttons, or too old to edit: nothing to remove.
+        }
+    }
+
+    public async Task AnswerCallbackAsync(string? text = null)
+    {
+        if (Callback is null || _callbackAnswered)
+        {
+            return;
+        }
+
+        _callbackAnswered = true;
+        await Bot.AnswerCallbackQuery(Callback.Id, text, cancellationToken: CancellationToken);
+    }
+
+    internal bool CallbackAnswered => _callbackAnswered;
+
+    /// <summary>
+    /// Reports a failed API call in the user's language and returns true, or returns false on success.
+    /// When the API is down the conversation state is kept, so the next message continues the flow.
+    /// </summary>
+    public async Task<bool> FailedAsync<T>(ApiResult<T> result)
+    {
+        if (result.IsSuccess)
+        {
+            return false;
+        }
+
+        await SendAsync(ErrorText(result.IsUnavailable ? null : result.Error?.Code, result.IsUnavailable));
+        return true;
+    }
+
+    public string ErrorText(string? code, bool unavailable = false)
+    {
+        if (unavailable)
+        {
+            return Texts["common.unavailable"];
+        }
+
+        return Texts[ApiResultCodes.LocaleKey(code is null ? null : new ApiError(code, code))];
+    }
+}

@@ -1,0 +1,135 @@
+using Clinic.Bot.Localization;
+
+namespace Clinic.Bot.Telegram;
+
+/// <summary>
+/// Finds the handler for an update across routers in their registration order; the first match wins.
+/// Commands and reply buttons come before states, so /cancel and "Main menu" leave any flow.
+/// </summary>
+public sealed class Dispatcher(IReadOnlyList<Router> routers, Localizer localizer)
+{
+    private readonly Dictionary<string, UpdateHandler> _buttons = BuildButtons(routers, localizer);
+
+    public IReadOnlyList<Router> Routers => routers;
+
+    public async Task DispatchAsync(BotContext context)
+    {
+        var handler = Find(context);
+        if (handler is not null)
+        {
+            await handler(context);
+            return;
+        }
+
+        if (context.Callback is not null)
+        {
+            throw new StaleButtonException();
+        }
+
+        await context.SendAsync(context.Texts["common.unknown_input"]);
+        await PromptAsync(context);
+    }
+
+    /// <summary>Re-shows the current step, or the main menu when there is no flow.</summary>
+    public async Task PromptAsync(BotContext context)
+    {
+        var state = context.State;
+        foreach (var router in routers)
+        {
+            foreach (var (prefix, prompt) in router.Prompts)
+            {
+                if (state is not null && prefix.Length > 0 && state.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    await prompt(context);
+                    return;
+                }
+            }
+        }
+
+        foreach (var router in routers)
+        {
+            foreach (var (prefix, prompt) in router.Prompts)
+            {
+                if (prefix.Length == 0)
+                {
+                    await prompt(context);
+                    return;
+                }
+            }
+        }
+    }
+
+    private UpdateHandler? Find(BotContext context)
+    {
+        if (context.Callback is { } callback)
+        {
+            foreach (var router in routers)
+            {
+                foreach (var (prefix, handler) in router.Callbacks)
+                {
+                    if (callback.Data is { } data && (data == prefix || data.StartsWith(prefix + ":", StringComparison.Ordinal)))
+                    {
+                        return handler;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        if (context.Message is not { } message)
+        {
+            return null;
+        }
+
+        if (message.Text is { } text && text.StartsWith('/'))
+        {
+            var command = text[1..].Split(' ', 2)[0].Split('@', 2)[0];
+            foreach (var router in routers)
+            {
+                if (router.Commands.TryGetValue(command, out var handler))
+                {
+                    return handler;
+                }
+            }
+        }
+
+        if (message.Text is { } buttonText && _buttons.TryGetValue(buttonText.Trim(), out var buttonHandler))
+        {
+            return buttonHandler;
+        }
+
+        if (context.State is { } state)
+        {
+            foreach (var router in routers)
+            {
+                foreach (var (prefix, handler) in router.States)
+                {
+                    if (state.StartsWith(prefix, StringComparison.Ordinal))
+                    {
+                        return handler;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static Dictionary<string, UpdateHandler> BuildButtons(IReadOnlyList<Router> routers, Localizer localizer)
+    {
+        var buttons = new Dictionary<string, UpdateHandler>(StringComparer.Ordinal);
+        foreach (var router in routers)
+        {
+            foreach (var (key, handler) in router.Buttons)
+            {
+                foreach (var language in Enum.GetValues<Clinic.Contracts.Language>())
+                {
+                    buttons.TryAdd(localizer.For(language)[key], handler);
+                }
+            }
+        }
+
+        return buttons;
+    }
+}

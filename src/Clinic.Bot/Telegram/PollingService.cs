@@ -1,0 +1,65 @@
+using Clinic.Bot.Configuration;
+using Telegram.Bot;
+using Telegram.Bot.Types.Enums;
+
+namespace Clinic.Bot.Telegram;
+
+/// <summary>Polling mode: removes any webhook, then long-polls getUpdates and queues what arrives.</summary>
+public sealed class PollingService(ITelegramBotClient bot, UpdateQueue queue, BotOptions options, ILogger<PollingService> logger)
+    : BackgroundService
+{
+    internal static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.UseWebhook)
+        {
+            return;
+        }
+
+        await RetryAsync(() => bot.DeleteWebhook(cancellationToken: stoppingToken), "deleteWebhook", stoppingToken);
+        int? offset = null;
+        var delay = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var updates = await bot.GetUpdates(offset, limit: 100, timeout: 20, allowedUpdates: AllowedUpdates, cancellationToken: stoppingToken);
+                foreach (var update in updates)
+                {
+                    await queue.EnqueueAsync(update, stoppingToken);
+                    offset = update.Id + 1;
+                }
+
+                delay = TimeSpan.FromSeconds(1);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception error)
+            {
+                logger.LogWarning("getUpdates failed ({Reason}); retrying in {Delay}", error.Message, delay);
+                await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
+            }
+        }
+    }
+
+    internal static async Task RetryAsync(Func<Task> call, string what, CancellationToken ct, ILogger? logger = null)
+    {
+        for (var attempt = 1; !ct.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                await call();
+                return;
+            }
+            catch (Exception error) when (error is not OperationCanceledException && attempt < 5)
+            {
+                logger?.LogWarning("{What} failed ({Reason}); retrying", what, error.Message);
+                await Task.Delay(TimeSpan.FromSeconds(attempt), ct);
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Clinic.Bot.Telegram.Middleware;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace Clinic.Bot.Telegram;
+
+/// <summary>
+/// Runs one update through the middleware in order — errors, dedup, per-chat lock, patient and language, state —
+/// and then the dispatcher. Each update gets its own DI scope (the API client is a typed HttpClient).
+/// </summary>
+public sealed class UpdatePipeline(IServiceScopeFactory scopes, ITelegramBotClient bot, Dispatcher dispatcher)
+{
+    private static readonly Type[] Order =
+    [
+        typeof(ErrorMiddleware),
+        typeof(DeduplicationMiddleware),
+        typeof(ChatLockMiddleware),
+        typeof(PatientContextMiddleware),
+        typeof(StateMiddleware),
+    ];
+
+    public async Task ProcessAsync(Update update, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var context = new BotContext(update, bot, scope.ServiceProvider, ct);
+        if (context.From is null)
+        {
+            return;
+        }
+
+        var middleware = Order.Select(type => (IUpdateMiddleware)scope.ServiceProvider.GetRequiredService(type)).ToArray();
+        await Next(0);
+
+        Task Next(int index) => index < middleware.Length
+            ? middleware[index].InvokeAsync(context, () => Next(index + 1))
+            : dispatcher.DispatchAsync(context);
+    }
+
+    internal static void Register(IServiceCollection services)
+    {
+        foreach (var type in Order)
+        {
+            services.AddSingleton(type);
+        }
+    }
+}
