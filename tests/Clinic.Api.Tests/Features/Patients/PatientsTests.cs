@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Json;
+using Clinic.Api.Tests.Infrastructure;
+using Clinic.Contracts;
+
+namespace Clinic.Api.Tests.Features.Patients;
+
+public abstract class PatientsTests(ClinicApp app) : ApiTest(app)
+{
+    [Fact]
+    public async Task UpsertingANewPatientNormalisesThePhoneAndDerivesBirthDateAndSexFromTheIin()
+    {
+        var telegramId = NewTelegramId();
+        var iin = TestIins.Next();
+
+        var response = await Api.PostAsJsonAsync(Routes.PatientUpsert,
+            new PatientUpsertRequest(telegramId, iin, "  Ахметова Әсел  ", "8 (701) 555-12-34", Language.Kk, "2024-01"), ClinicJson.Options, Cancel);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var patient = await ReadAsync<PatientDto>(response);
+        Assert.Equal("+77015551234", patient.Phone);
+        Assert.Equal(new DateOnly(1990, 1, 1), patient.BirthDate);
+        Assert.Equal(Sex.Male, patient.Sex);
+        Assert.Equal("Ахметова Әсел", patient.FullName);
+        Assert.Equal(Language.Kk, patient.Language);
+        Assert.Equal(App.Clock.GetUtcNow(), patient.ConsentAt);
+        Assert.True(patient.IsRegistered);
+    }
+
+    [Fact]
+    public async Task APatientWithoutConsentPhoneAndIinIsNotRegisteredUntilTheyAreGiven()
+    {
+        var telegramId = NewTelegramId();
+        var first = await Api.PostAsJsonAsync(Routes.PatientUpsert, new PatientUpsertRequest(telegramId, FullName: "Иван"), ClinicJson.Options, Cancel);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.False((await ReadAsync<PatientDto>(first)).IsRegistered);
+
+        var second = await Api.PostAsJsonAsync(Routes.PatientUpsert,
+            new PatientUpsertRequest(telegramId, TestIins.Next(), Phone: "+7 777 123 4567", ConsentVersion: "v1"), ClinicJson.Options, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var patient = await ReadAsync<PatientDto>(second);
+        Assert.Equal("Иван", patient.FullName);
+        Assert.True(patient.IsRegistered);
+    }
+
+    [Theory]
+    [InlineData("900101300008")]
+    [InlineData("12345")]
+    [InlineData("90010130000a")]
+    [InlineData("901301300007")]
+    public async Task AnInvalidIinIsRejectedWithAFieldError(string iin)
+    {
+        var response = await Api.PostAsJsonAsync(Routes.PatientUpsert, new PatientUpsertRequest(NewTelegramId(), iin), ClinicJson.Options, Cancel);
+
+        var error = await AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
+        Assert.Contains("iin", error.Errors!.Keys);
+    }
+
+    [Theory]
+    [InlineData("12")]
+    [InlineData("+1 202 555 0100 000")]
+    [InlineData("not a phone")]
+    public async Task AnInvalidPhoneIsRejectedWithAFieldError(string phone)
+    {
+        var response = await Api.PostAsJsonAsync(Routes.PatientUpsert, new PatientUpsertRequest(NewTelegramId(), Phone: phone), ClinicJson.Options, Cancel);
+
+        var error = await AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
+        Assert.Contains("phone", error.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task AnIinAlreadyUsedByAnotherPatientIsAConflict()
+    {
+        var iin = TestIins.Next();
+        var first = await Api.PostAsJsonAsync(Routes.PatientUpsert, new PatientUpsertRequest(NewTelegramId(), iin), ClinicJson.Options, Cancel);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        var second = await Api.PostAsJsonAsync(Routes.PatientUpsert, new PatientUpsertRequest(NewTelegramId(), iin), ClinicJson.Options, Cancel);
+
+        await AssertErrorAsync(second, HttpStatusCode.Conflict, ErrorCodes.IinTaken);
+    }
+
+    [Fact]
+    public async Task APatientIsFoundByTelegramIdAndAnUnknownOneIsPatientNotFound()
+    {
+        var telegramId = await RegisterPatientAsync();
+
+        var found = await Api.GetFromJsonAsync<PatientDto>(Routes.PatientByTelegram(telegramId), ClinicJson.Options, Cancel);
+        var missing = await Api.GetAsync(Routes.PatientByTelegram(NewTelegramId()), Cancel);
+
+        Assert.Equal(telegramId, found!.TelegramId);
+        await AssertErrorAsync(missing, HttpStatusCode.NotFound, ErrorCodes.PatientNotFound);
+    }
+
+    [Fact]
+    public async Task VerifyIinReportsValidityBirthDateSexAndWhetherThePatientExists()
+    {
+        var iin = TestIins.Next();
+        var before = await Api.PostAsJsonAsync(Routes.PatientVerifyIin, new VerifyIinRequest(iin), ClinicJson.Options, Cancel);
+        await Api.PostAsJsonAsync(Routes.PatientUpsert, new PatientUpsertRequest(NewTelegramId(), iin), ClinicJson.Options, Cancel);
+        var after = await Api.PostAsJsonAsync(Routes.PatientVerifyIin, new VerifyIinRequest(iin), ClinicJson.Options, Cancel);
+        var invalid = await Api.PostAsJsonAsync(Routes.PatientVerifyIin, new VerifyIinRequest("900101300008"), ClinicJson.Options, Cancel);
+
+        Assert.Equal(new VerifyIinResponse(iin, true, new DateOnly(1990, 1, 1), Sex.Male, false), await ReadAsync<VerifyIinResponse>(before));
+        Assert.True((await ReadAsync<VerifyIinResponse>(after)).PatientExists);
+        var bad = await ReadAsync<VerifyIinResponse>(invalid);
+        Assert.False(bad.Valid);
+        Assert.Equal("checksum", bad.Reason);
+    }
+
+    [Fact]
+    public async Task MalformedJsonIsA400InvalidJsonNotAServerError()
+    {
+        var response = await Api.PostAsync(Routes.PatientUpsert, RawJson("{\"telegram_id\": 1,"), Cancel);
+
+        await AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorCodes.InvalidJson);
+    }
+
+    [Fact]
+    public async Task AWrongJsonTypeIsA400NamingTheField()
+    {
+        var response = await Api.PostAsync(Routes.PatientUpsert, RawJson("{\"telegram_id\": \"abc\"}"), Cancel);
+
+        var error = await AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorCodes.InvalidJson);
+        Assert.Contains("telegram_id", error.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task AMissingTelegramIdIsAValidationError()
+    {
+        var response = await Api.PostAsync(Routes.PatientUpsert, RawJson("{}"), Cancel);
+
+        var error = await AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
+        Assert.Contains("telegram_id", error.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task LogsNeverContainTheFullIinOrPhone()
+    {
+        var iin = TestIins.Next();
+        var phone = TestIins.NextPhone();
+
+        await Api.PostAsJsonAsync(Routes.PatientUpsert, new PatientUpsertRequest(NewTelegramId(), iin, "Лог Тест", phone, ConsentVersion: "v1"), ClinicJson.Options, Cancel);
+
+        Assert.Contains(App.Logs.Lines, line => line.Contains(iin[..4] + "******" + iin[^2..]));
+        Assert.DoesNotContain(App.Logs.Lines, line => line.Contains(iin) || line.Contains(phone) || line.Contains(phone[1..]));
+    }
+}
+
+public sealed class PatientsOnSqliteTests(SqliteApp app) : PatientsTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PatientsOnPostgresTests(PostgresApp app) : PatientsTests(app), IClassFixture<PostgresApp>;

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Clinic.Contracts;
+
+namespace Clinic.Api.Tests.Infrastructure;
+
+public sealed class AuthAndErrorsTests(SqliteApp app) : ApiTest(app), IClassFixture<SqliteApp>
+{
+    [Theory]
+    [InlineData("GET", "/api/bot/branches/")]
+    [InlineData("GET", "/api/bot/patient/by-telegram/1/")]
+    [InlineData("POST", "/api/bot/patient/upsert/")]
+    [InlineData("POST", "/api/bot/appointments/")]
+    [InlineData("GET", "/api/bot/slots/?branch_id=1&service_id=1&date=2026-06-03")]
+    public async Task EveryBotRouteWithoutTheSecretIs401(string method, string url)
+    {
+        var response = await App.Anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = RawJson("{bad") }, Cancel);
+
+        await AssertErrorAsync(response, HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData("Bearer wrong-secret")]
+    [InlineData("Bearer test-secret-for-the-bot-and-more")]
+    [InlineData("Basic dGVzdA==")]
+    [InlineData("test-secret-for-the-bot")]
+    public async Task AWrongOrMalformedAuthorizationHeaderIs401(string header)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, Routes.Branches);
+        request.Headers.TryAddWithoutValidation("Authorization", header);
+
+        var response = await App.Anonymous.SendAsync(request, Cancel);
+
+        await AssertErrorAsync(response, HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
+    }
+
+    [Fact]
+    public async Task TheRightSecretIsAccepted()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, Routes.Branches);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ClinicApp.Secret);
+
+        var response = await App.Anonymous.SendAsync(request, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task HealthIsOpenAndChecksTheDatabase()
+    {
+        var response = await App.Anonymous.GetStringAsync(Routes.Health, Cancel);
+
+        Assert.Contains("\"status\":\"ok\"", response);
+        Assert.Contains("sqlite", response);
+    }
+
+    [Theory]
+    [InlineData("/api/bot/nothing-here/")]
+    [InlineData("/somewhere/else")]
+    [InlineData("/api/bot/patient/by-telegram/not-a-number/")]
+    public async Task AnUnknownRouteIsA404Json(string url)
+    {
+        var response = await Api.GetAsync(url, Cancel);
+
+        await AssertErrorAsync(response, HttpStatusCode.NotFound, ErrorCodes.NotFound);
+    }
+
+    [Fact]
+    public async Task AWrongMethodIsA405Json()
+    {
+        var response = await Api.DeleteAsync(Routes.Branches, Cancel);
+
+        await AssertErrorAsync(response, HttpStatusCode.MethodNotAllowed, "method_not_allowed");
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocumentAndScalarUiAreServedWithoutTheSecret()
+    {
+        var document = await App.Anonymous.GetAsync("/openapi/v1.json", Cancel);
+        var ui = await App.Anonymous.GetAsync("/scalar/", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        Assert.Contains("/api/bot/appointments/", await document.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
+    }
+}

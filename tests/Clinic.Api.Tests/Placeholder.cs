@@ -1,1 +1,0 @@
-namespace Clinic.Api.Tests;
