@@ -29,6 +29,10 @@ public static class FakeTelegramEndpoints
         ("getMyCommands", CommandMethods.GetMyCommands),
         ("deleteMyCommands", CommandMethods.DeleteMyCommands));
 
+    /// <summary>
+    /// Maps the Bot API under <paramref name="prefix"/>. Telegram.Bot drops any path from its base URL,
+    /// so a host serving Telegram.Bot clients keeps the default empty prefix.
+    /// </summary>
     public static IEndpointRouteBuilder MapFakeTelegram(this IEndpointRouteBuilder endpoints, FakeTelegramState state, string prefix = "")
     {
         var group = endpoints.MapGroup(prefix);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -43,6 +44,8 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         var app = builder.Build();
         var state = new FakeTelegramState(options);
         app.MapFakeTelegram(state);
+        // Telegram answers unknown paths with a JSON 404, which clients can report instead of failing to parse.
+        app.MapFallback(() => Results.Json(new { ok = false, error_code = 404, description = "Not Found" }, statusCode: 404));
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new FakeTelegramServer(app, state, address.TrimEnd('/'));
