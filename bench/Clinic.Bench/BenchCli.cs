@@ -19,19 +19,18 @@ public static class BenchCli
             cancellation.Cancel();
         };
 
-        BenchOptions options;
         try
         {
-            options = BenchOptions.Parse(args.AsSpan(1));
+            var options = BenchOptions.Parse(args.AsSpan(1));
+            Console.WriteLine($"# {command.Name} on {MachineInfo.Describe()}");
+            return await command.RunAsync(options, cancellation.Token);
         }
         catch (FormatException e)
         {
+            // A mistyped option: say which, without a stack trace.
             Console.Error.WriteLine(e.Message);
             return 2;
         }
-
-        Console.WriteLine($"# {command.Name} on {MachineInfo.Describe()}");
-        return await command.RunAsync(options, cancellation.Token);
     }
 
     private static void PrintUsage(IReadOnlyList<IBenchCommand> commands, string? unknown)
