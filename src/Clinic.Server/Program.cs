@@ -1,3 +1,23 @@
+using Clinic.Api;
+using Clinic.Bot;
+using Clinic.Server;
+
+// The all-in-one host: the clinic API, the bot, and (without a bot token) a local fake Telegram.
+DotNetEnv.Env.NoClobber().TraversePath().Load();
+
 var builder = WebApplication.CreateBuilder(args);
+var sandbox = await builder.AddAllInOneDefaultsAsync();
+
+builder.AddClinicApi();
+builder.AddClinicBot();
+
 var app = builder.Build();
-app.Run();
+app.UseClinicApi();
+app.UseClinicBot();
+
+app.Lifetime.ApplicationStarted.Register(() => app.PrintWelcome(sandbox));
+await app.RunAsync();
+if (sandbox is not null)
+{
+    await sandbox.DisposeAsync();
+}
