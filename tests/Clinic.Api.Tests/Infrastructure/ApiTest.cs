@@ -11,7 +11,14 @@ public abstract class ApiTest(ClinicApp app)
 
     protected ClinicApp App => app;
     protected HttpClient Api => app.Api;
-    protected TestClinic Clinic => app.Clinic;
+    protected TestClinic Clinic
+    {
+        get
+        {
+            app.Database.RequireAvailable();
+            return app.Clinic;
+        }
+    }
     protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     protected static long NewTelegramId() => Interlocked.Increment(ref _telegramId);
