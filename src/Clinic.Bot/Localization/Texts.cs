@@ -75,7 +75,7 @@ public sealed partial class Texts
             if (close < 0)
                 break;
             var name = template.AsSpan(open + 1, close - open - 1);
-            var index = Array.FindIndex(args, a => name.SequenceEqual(a.Name));
+            var index = IndexOf(args, name);
             result.Append(template, position, open - position);
             if (index >= 0)
                 result.Append(Write(args[index].Value));
@@ -85,6 +85,14 @@ public sealed partial class Texts
         }
         result.Append(template, position, template.Length - position);
         return result.ToString();
+    }
+
+    private static int IndexOf((string Name, object? Value)[] args, ReadOnlySpan<char> name)
+    {
+        for (var i = 0; i < args.Length; i++)
+            if (name.SequenceEqual(args[i].Name))
+                return i;
+        return -1;
     }
 
     private string Write(object? value) => value switch
