@@ -9,9 +9,9 @@ internal sealed record FormattedText(string Text, IReadOnlyList<TextEntity> Enti
     {
         null or "" => new FormattedText(text, []),
         _ when parseMode.Equals("HTML", StringComparison.OrdinalIgnoreCase) => HtmlEntityParser.Parse(text),
-        // Markdown flavours are passed through unparsed: the clinic bot formats with HTML only.
-        _ when parseMode.Equals("MarkdownV2", StringComparison.OrdinalIgnoreCase)
-            || parseMode.Equals("Markdown", StringComparison.OrdinalIgnoreCase) => new FormattedText(text, []),
+        _ when parseMode.Equals("MarkdownV2", StringComparison.OrdinalIgnoreCase) => MarkdownV2Parser.Parse(text),
+        // Legacy Markdown is deprecated by Telegram; it is passed through unparsed.
+        _ when parseMode.Equals("Markdown", StringComparison.OrdinalIgnoreCase) => new FormattedText(text, []),
         _ => throw BotApiException.BadRequest("unsupported parse_mode"),
     };
 }
