@@ -1,0 +1,78 @@
+using Clinic.Telegram.Fake;
+
+namespace Clinic.Bot.Tests.Infrastructure;
+
+/// <summary>
+/// The whole system for one test class: the real API (SQLite, demo clinic), the fake Telegram and the real bot
+/// talking to both over HTTP. Polling mode unless a subclass says otherwise.
+/// </summary>
+public class BotEnvironment : IAsyncLifetime
+{
+    private static long _nextUserId = 7_000_000 + Random.Shared.Next(0, 1_000_000) * 10L;
+
+    private readonly string _statePath = Path.Combine(Path.GetTempPath(), $"clinic-bot-state-{Guid.NewGuid():N}.db");
+
+    public ApiHost Api { get; private set; } = null!;
+    public FakeTelegramServer Telegram { get; private set; } = null!;
+    public BotHost Bot { get; private set; } = null!;
+
+    protected virtual bool UseWebhook => false;
+
+    /// <summary>Extra settings, e.g. REDIS_HOST for the Redis-backed state.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    public async ValueTask InitializeAsync()
+    {
+        Api = await ApiHost.StartAsync();
+        Telegram = await FakeTelegramServer.StartAsync();
+        Bot = await StartBotAsync();
+    }
+
+    public async Task RestartBotAsync()
+    {
+        await Bot.DisposeAsync();
+        Bot = await StartBotAsync();
+    }
+
+    /// <summary>A new Telegram user speaking <paramref name="languageCode"/>, wrapped with that language's texts.</summary>
+    public ChatDriver NewUser(string languageCode = "ru", string firstName = "Айгерим")
+    {
+        var id = Interlocked.Increment(ref _nextUserId);
+        return new ChatDriver(Telegram.CreateUser(id, firstName, languageCode), languageCode);
+    }
+
+    public Dictionary<string, string?> Settings()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["TELEGRAM_BOT_TOKEN"] = Telegram.Token,
+            ["TELEGRAM_API_URL"] = Telegram.BaseUrl,
+            ["DJANGO_API_URL"] = Api.Url,
+            ["TELEGRAM_BOT_API_SECRET"] = ApiHost.Secret,
+            ["BOT_STATE_PATH"] = _statePath,
+            ["USE_WEBHOOK"] = UseWebhook ? "true" : "false",
+            ["TELEGRAM_WEBHOOK_SECRET"] = "test-webhook-secret",
+        };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    private Task<BotHost> StartBotAsync() => BotHost.StartAsync(Settings());
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bot.DisposeAsync();
+        await Telegram.DisposeAsync();
+        await Api.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class WebhookBotEnvironment : BotEnvironment
+{
+    protected override bool UseWebhook => true;
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Clinic.Bot.Tests.Infrastructure;
+
+/// <summary>The real bot (AddClinicBot/UseClinicBot) in its own web host on a loopback port, configured like in production.</summary>
+public sealed class BotHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private BotHost(WebApplication app, string url)
+    {
+        _app = app;
+        Url = url;
+    }
+
+    public string Url { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<BotHost> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var port = FreePort.Next();
+        var url = $"http://127.0.0.1:{port}";
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls(url);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        foreach (var (key, value) in settings)
+        {
+            builder.Configuration[key] = value;
+        }
+
+        if (settings.TryGetValue("USE_WEBHOOK", out var webhook) && webhook == "true")
+        {
+            builder.Configuration["TELEGRAM_WEBHOOK_URL"] = url;
+        }
+
+        builder.AddClinicBot();
+        var app = builder.Build();
+        app.UseClinicBot();
+        await app.StartAsync();
+        return new BotHost(app, url);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

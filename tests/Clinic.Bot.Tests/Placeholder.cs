@@ -1,1 +1,0 @@
-namespace Clinic.Bot.Tests;
