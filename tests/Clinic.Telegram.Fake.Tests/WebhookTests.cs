@@ -55,6 +55,30 @@ public sealed class WebhookTests : FakeTelegramTestBase
     }
 
     [Fact]
+    public async Task AThousandUpdatesFromFiftyUsersAreAllDeliveredInPerChatOrder()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(failFirst: 0, Ct);
+        var users = Enumerable.Range(1, 50).Select(id => Server.CreateUser(id, $"User{id}")).ToList();
+        await Bot.SetWebhook(receiver.Url, maxConnections: 40, cancellationToken: Ct);
+
+        for (var round = 0; round < 20; round++)
+            foreach (var user in users) await user.SendText($"{round}");
+        var seen = new Dictionary<long, List<int>>();
+        for (var i = 0; i < 1000; i++)
+        {
+            var message = (await receiver.NextAsync(Ct)).Update.Message!;
+            if (!seen.TryGetValue(message.Chat.Id, out var rounds)) seen[message.Chat.Id] = rounds = [];
+            rounds.Add(int.Parse(message.Text!));
+        }
+
+        Assert.Equal(50, seen.Count);
+        Assert.All(seen.Values, rounds => Assert.Equal(Enumerable.Range(0, 20), rounds));
+        // The receiver sees a delivery before the fake reads its answer: give the last answers a moment.
+        for (var wait = 0; wait < 50 && Server.State.PendingUpdateCount > 0; wait++) await Task.Delay(100, Ct);
+        Assert.Equal(1000, Server.Counters.WebhookDeliveries);
+    }
+
+    [Fact]
     public async Task GetUpdatesConflictsWhileAWebhookIsSetAndWorksAgainAfterDeleteWebhook()
     {
         await using var receiver = await WebhookReceiver.StartAsync(failFirst: 0, Ct);
