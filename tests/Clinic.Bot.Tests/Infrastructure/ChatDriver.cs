@@ -44,6 +44,20 @@ public sealed partial class ChatDriver(FakeUser user, string languageCode)
         return message;
     }
 
+    /// <summary>Waits until the bot answered a button press with the text of <paramref name="key"/> (a short notice, not a message).</summary>
+    public Task ExpectCallbackAnswer(string key) =>
+        Eventually.TrueAsync(
+            () => User.CallbackAnswers.Any(answer => answer.Text == Texts[key]),
+            $"a callback answer \"{Texts[key]}\"\n{User.Transcript}");
+
+    /// <summary>The id in the callback data of the latest button starting with <paramref name="dataPrefix"/>, e.g. an appointment id.</summary>
+    public long IdFromButton(string dataPrefix)
+    {
+        var message = LatestWithButton(dataPrefix) ?? throw new InvalidOperationException($"No button \"{dataPrefix}...\".\n{User.Transcript}");
+        var data = message.InlineButtons.First(b => b.CallbackData?.StartsWith(dataPrefix, StringComparison.Ordinal) == true).CallbackData!;
+        return long.Parse(data[dataPrefix.Length..].Split(':')[0], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public BotMessage? LatestWithButton(string dataPrefix) =>
         User.Messages.LastOrDefault(m => !m.Deleted && m.InlineButtons.Any(b => b.CallbackData?.StartsWith(dataPrefix, StringComparison.Ordinal) == true));
 
