@@ -131,6 +131,27 @@ public sealed class ClinicApiClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnInternalErrorKeepsTheApisCodeAndStillCountsAsUnavailable()
+    {
+        _api.Respond = (context, _) => FakeClinicApi.Json(context, 500, new ApiError(ErrorCodes.Internal, "Unexpected."));
+
+        var result = await _client.GetMyAppointments(42, AppointmentScope.Upcoming, Ct);
+
+        Assert.True(result.IsUnavailable);
+        Assert.Equal(ErrorCodes.Internal, result.ErrorCode);
+    }
+
+    [Theory]
+    [InlineData("backend:8000")]
+    [InlineData("ftp://backend")]
+    [InlineData("")]
+    public void AMalformedApiUrlIsRefusedAtStartupNamingTheUrl(string url)
+    {
+        var error = Assert.Throws<ArgumentException>(() => _api.CreateClient(url));
+        Assert.Contains($"\"{url}\"", error.Message);
+    }
+
+    [Fact]
     public async Task AGetThatFailsOnceSucceedsOnTheRetry()
     {
         _api.Respond = (context, attempt) => attempt == 1
