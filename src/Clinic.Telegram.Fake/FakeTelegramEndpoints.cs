@@ -91,8 +91,8 @@ public static class FakeTelegramEndpoints
     {
         if (http.RequestAborted.IsCancellationRequested) return;
         http.Response.StatusCode = status;
-        http.Response.ContentType = "application/json";
-        await http.Response.WriteAsync(body.ToJsonString(), CancellationToken.None);
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await http.Response.WriteAsync(body.ToJsonString(TelegramJson.WriteOptions), CancellationToken.None);
     }
 
     private static Dictionary<string, (string, ApiMethod)> Table(params (string Name, ApiMethod Handler)[] methods) =>

@@ -23,6 +23,12 @@ public sealed record FakeTelegramOptions
     /// </summary>
     public TimeSpan WebhookRetryDelay { get; init; } = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>
+    /// Where webhook deliveries go instead of the network, e.g. <c>() =&gt; factory.Server.CreateHandler()</c>
+    /// for a bot hosted by WebApplicationFactory. Called once, when the first webhook is set.
+    /// </summary>
+    public Func<HttpMessageHandler>? WebhookHandlerFactory { get; init; }
+
     /// <summary>How long a webhook delivery may take before it counts as failed (Telegram waits about 60 s).</summary>
     public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -35,6 +35,8 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     public static async Task<FakeTelegramServer> StartAsync(FakeTelegramOptions? options = null, CancellationToken ct = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        // The host app's appsettings (a Kestrel section, say) must not reconfigure the fake.
+        builder.Configuration.Sources.Clear();
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = 64L * 1024 * 1024;

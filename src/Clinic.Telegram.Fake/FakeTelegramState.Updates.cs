@@ -111,7 +111,7 @@ public sealed partial class FakeTelegramState
             foreach (var update in _pending) update.InFlight = false;
             _webhook = config;
             _lastWebhookError = null;
-            _pusher ??= new WebhookPusher(this, Options.WebhookTimeout, _shutdown.Token);
+            _pusher ??= new WebhookPusher(this, Options, _shutdown.Token);
             PulseUpdatesLocked();
         }
     }

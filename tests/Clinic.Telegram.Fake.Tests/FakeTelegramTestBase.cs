@@ -21,8 +21,8 @@ public abstract class FakeTelegramTestBase : IAsyncLifetime
     }
 
     /// <summary>Built-in 429 retries are off so the tests see Telegram's answers as they are.</summary>
-    protected TelegramBotClient CreateClient(string token) =>
-        new(new TelegramBotClientOptions(token, Server.BaseUrl) { RetryCount = 0 }, _http);
+    protected TelegramBotClient CreateClient(string token, string? baseUrl = null) =>
+        new(new TelegramBotClientOptions(token, baseUrl ?? Server.BaseUrl) { RetryCount = 0 }, _http);
 
     public async ValueTask DisposeAsync()
     {

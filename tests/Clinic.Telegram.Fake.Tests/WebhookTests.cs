@@ -97,6 +97,34 @@ public sealed class WebhookTests : FakeTelegramTestBase
     }
 
     [Fact]
+    public async Task DeliveriesCanGoThroughAnInjectedHandlerInsteadOfTheNetwork()
+    {
+        var handler = new RecordingHandler();
+        await using var server = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { WebhookHandlerFactory = () => handler }, Ct);
+        var bot = CreateClient(server.Token, server.BaseUrl);
+        var user = server.CreateUser(42, "Aidos");
+        await bot.SetWebhook("http://bot.test/api/bot/webhook/", secretToken: "abc", cancellationToken: Ct);
+
+        await user.SendText("через обработчик");
+        var request = await handler.Requests.Reader.ReadAsync(Ct).AsTask().WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        Assert.Equal("http://bot.test/api/bot/webhook/", request.Uri);
+        Assert.Contains("через обработчик", request.Body);
+    }
+
+    private sealed class RecordingHandler : HttpMessageHandler
+    {
+        public System.Threading.Channels.Channel<(string Uri, string Body)> Requests { get; } =
+            System.Threading.Channels.Channel.CreateUnbounded<(string, string)>();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            await Requests.Writer.WriteAsync((request.RequestUri!.ToString(), await request.Content!.ReadAsStringAsync(ct)), ct);
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK);
+        }
+    }
+
+    [Fact]
     public async Task DropPendingUpdatesForgetsWhatWasWaiting()
     {
         await using var receiver = await WebhookReceiver.StartAsync(failFirst: 0, Ct);

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Clinic.Telegram.Fake.Api;
@@ -5,6 +7,9 @@ namespace Clinic.Telegram.Fake.Api;
 /// <summary>Telegram's JSON shapes (User, Chat, Message, ...) built from the fake's records.</summary>
 internal static class TelegramJson
 {
+    /// <summary>Telegram writes UTF-8 text as is, not as \uXXXX escapes.</summary>
+    public static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static JsonObject BotUser(FakeTelegramOptions bot) => new()
     {
         ["id"] = bot.BotId,

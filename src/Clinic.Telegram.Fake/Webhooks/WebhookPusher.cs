@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Threading.Channels;
+using Clinic.Telegram.Fake.Api;
 
 namespace Clinic.Telegram.Fake.Webhooks;
 
@@ -17,11 +18,12 @@ internal sealed class WebhookPusher : IAsyncDisposable
     private readonly CancellationToken _stopping;
     private readonly Task _loop;
 
-    public WebhookPusher(FakeTelegramState state, TimeSpan timeout, CancellationToken stopping)
+    public WebhookPusher(FakeTelegramState state, FakeTelegramOptions options, CancellationToken stopping)
     {
         _state = state;
         _stopping = stopping;
-        _http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 100 }) { Timeout = timeout };
+        var handler = options.WebhookHandlerFactory?.Invoke() ?? new SocketsHttpHandler { MaxConnectionsPerServer = 100 };
+        _http = new HttpClient(handler) { Timeout = options.WebhookTimeout };
         _loop = Task.Run(RunAsync, CancellationToken.None);
     }
 
@@ -53,7 +55,7 @@ internal sealed class WebhookPusher : IAsyncDisposable
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, config.Url);
-            request.Content = new StringContent(update.Json.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+            request.Content = new StringContent(update.Json.ToJsonString(TelegramJson.WriteOptions), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
             if (config.SecretToken is not null) request.Headers.Add(SecretHeader, config.SecretToken);
             using var response = await _http.SendAsync(request, _stopping);
             error = response.IsSuccessStatusCode ? null : $"Wrong response from the webhook: {(int)response.StatusCode} {response.ReasonPhrase}";
