@@ -34,6 +34,11 @@ public sealed class Appointment
     public static readonly AppointmentStatus[] ActiveStatuses =
         [AppointmentStatus.Pending, AppointmentStatus.Booked, AppointmentStatus.Arrived];
 
+    /// <summary>The cancel reason of a hold the system released because it was not confirmed in time.</summary>
+    public const string HoldExpiredReason = "hold_expired";
+
+    public bool IsReleasedHold => Status == AppointmentStatus.Cancelled && CancelledBy == Contracts.CancelledBy.System && CancelReason == HoldExpiredReason;
+
     public void SetTimes(DateTime startUtc, Service service)
     {
         StartUtc = startUtc;

@@ -191,8 +191,10 @@ public static class AppointmentsApi
             case AppointmentStatus.Booked:
                 return TypedResults.Ok(appointment.AsDto(now, options));
             case AppointmentStatus.Pending when appointment.HoldExpiresAtUtc is { } hold && Utc.ToOffset(hold) <= now:
-                appointment.Cancel(CancelledBy.System, "hold_expired", now.UtcDateTime);
+                appointment.Cancel(CancelledBy.System, Appointment.HoldExpiredReason, now.UtcDateTime);
                 await db.SaveChangesAsync(cancellationToken);
+                return Errors.Conflict(ErrorCodes.HoldExpired, "The hold has expired; choose the slot again.");
+            case AppointmentStatus.Cancelled when appointment.IsReleasedHold:
                 return Errors.Conflict(ErrorCodes.HoldExpired, "The hold has expired; choose the slot again.");
             case AppointmentStatus.Pending:
                 appointment.Status = AppointmentStatus.Booked;

@@ -41,7 +41,7 @@ public static class BookingTransaction
             .ExecuteUpdateAsync(s => s
                 .SetProperty(a => a.Status, AppointmentStatus.Cancelled)
                 .SetProperty(a => a.CancelledBy, CancelledBy.System)
-                .SetProperty(a => a.CancelReason, "hold_expired")
+                .SetProperty(a => a.CancelReason, Appointment.HoldExpiredReason)
                 .SetProperty(a => a.UpdatedAtUtc, nowUtc), cancellationToken);
 
         var active = db.Appointments.Where(a => a.Id != candidate.Id && Appointment.ActiveStatuses.Contains(a.Status));
