@@ -117,6 +117,22 @@ public sealed class RejectionsTests : FakeTelegramTestBase
     }
 
     [Fact]
+    public async Task AMalformedBodyIsABadRequestNotACrash()
+    {
+        using var http = new HttpClient();
+        var multipart = new StringContent("--x\r\nbroken", System.Text.Encoding.UTF8);
+        multipart.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
+        var json = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json");
+
+        var brokenMultipart = await http.PostAsync($"{Server.BaseUrl}/bot{Server.Token}/sendDocument", multipart, Ct);
+        var brokenJson = await http.PostAsync($"{Server.BaseUrl}/bot{Server.Token}/sendMessage", json, Ct);
+
+        Assert.Equal(400, (int)brokenMultipart.StatusCode);
+        Assert.Equal(400, (int)brokenJson.StatusCode);
+        Assert.Contains("can't parse", await brokenJson.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
     public async Task FormEncodedRequestsWorkLikeJsonOnes()
     {
         using var http = new HttpClient();

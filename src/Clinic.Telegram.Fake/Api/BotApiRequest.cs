@@ -50,7 +50,19 @@ internal sealed class BotApiRequest
 
     private async Task ReadFormAsync(HttpRequest http, CancellationToken ct)
     {
-        var form = await http.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await http.ReadFormAsync(ct);
+        }
+        catch (BadHttpRequestException error) when (error.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw new BotApiException(413, "Request Entity Too Large");
+        }
+        catch (Exception error) when (error is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            throw BotApiException.BadRequest("can't parse request body");
+        }
         foreach (var (key, value) in form)
             _values[key] = JsonValue.Create(value.ToString());
         foreach (var file in form.Files)
