@@ -30,7 +30,7 @@ public sealed class ApiHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls(Url);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.ClearProviders();
         builder.Configuration["TELEGRAM_BOT_API_SECRET"] = Secret;
         builder.Configuration["SQLITE_PATH"] = _databasePath;
         builder.Configuration["SEED_DEMO_DATA"] = "true";

@@ -25,7 +25,7 @@ public sealed class BotHost : IAsyncDisposable
         var url = $"http://127.0.0.1:{port}";
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls(url);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.ClearProviders();
         foreach (var (key, value) in settings)
         {
             builder.Configuration[key] = value;
