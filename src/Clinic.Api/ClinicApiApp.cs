@@ -27,14 +27,7 @@ public static class ClinicApiApp
         services.AddAuthentication(BotSecretAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BotSecretAuthenticationHandler>(BotSecretAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Clinic API";
-            document.Info.Description = "The /api/bot/ contract used by the clinic's Telegram bot.";
-            // The server URL depends on where the app runs; leaving it out keeps the committed snapshot stable.
-            document.Servers?.Clear();
-            return Task.CompletedTask;
-        }));
+        services.AddClinicOpenApi();
         return builder;
     }
 
