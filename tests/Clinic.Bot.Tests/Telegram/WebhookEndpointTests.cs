@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text;
+using Clinic.Bot.Tests.Infrastructure;
+
+namespace Clinic.Bot.Tests.Telegram;
+
+/// <summary>The webhook endpoint as Telegram (or an attacker) sees it.</summary>
+public sealed class WebhookEndpointTests(WebhookBotEnvironment env) : IClassFixture<WebhookBotEnvironment>
+{
+    private const string Path = "/api/bot/webhook/";
+    private static readonly HttpClient Http = new();
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-secret")]
+    [InlineData("test-webhook-secre")]
+    public async Task A_request_without_the_right_secret_is_refused_with_401(string? secret)
+    {
+        var response = await PostAsync(UpdateJson(1, env.NewUser().Id, "/help"), secret);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{ not json")]
+    [InlineData("[1, 2, 3]")]
+    [InlineData("")]
+    [InlineData("{\"update_id\": \"abc\"}")]
+    public async Task A_malformed_body_is_refused_with_400_and_the_bot_keeps_working(string body)
+    {
+        var response = await PostAsync(body, "test-webhook-secret");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+
+        var chat = env.NewUser();
+        await chat.Say("/help");
+        await chat.Expect("help.text");
+    }
+
+    [Fact]
+    public async Task The_same_update_delivered_twice_is_handled_once()
+    {
+        var chat = env.NewUser();
+        var updateId = 900_000_000 + Random.Shared.Next(1_000_000);
+        var help = UpdateJson(updateId, chat.Id, "/help");
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(help, "test-webhook-secret")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(help, "test-webhook-secret")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(UpdateJson(updateId + 1, chat.Id, "/cancel"), "test-webhook-secret")).StatusCode);
+
+        await chat.Expect("common.cancelled");
+        Assert.Single(chat.User.Messages, m => m.VisibleText == chat.Texts["help.text"]);
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string body, string? secret)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, env.Bot.Url + Path)
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        if (secret is not null)
+        {
+            request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+
+        return await Http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    private static string UpdateJson(long updateId, long userId, string text) => $$$"""
+        {"update_id": {{{updateId}}}, "message": {"message_id": {{{updateId % 100_000}}}, "date": 1764000000,
+          "chat": {"id": {{{userId}}}, "type": "private", "first_name": "Test"},
+          "from": {"id": {{{userId}}}, "is_bot": false, "first_name": "Test", "language_code": "ru"},
+          "text": "{{{text}}}", "entities": [{"type": "bot_command", "offset": 0, "length": {{{text.Length}}}}]}}
+        """;
+}
