@@ -7,18 +7,26 @@ namespace Clinic.Api.Data;
 /// <summary>Recognises the constraint violations the API turns into 409 answers, on both providers.</summary>
 public static class DatabaseErrors
 {
-    private const int SqliteConstraint = 19;
+    private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintPrimaryKey = 1555;
+    private const string OverlapGuardPrefix = "ex_appointments_";
 
     public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
     {
         PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
-        SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
         _ => false,
     };
 
-    /// <summary>The PostgreSQL exclusion constraint (23P01) that keeps one doctor's or patient's active appointments apart.</summary>
-    public static string? ExclusionConstraint(Exception e) =>
-        (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.ExclusionViolation } pg
-            ? pg.ConstraintName
-            : null;
+    /// <summary>
+    /// The name of the overlap guard that refused a write: the PostgreSQL exclusion constraint (23P01)
+    /// or the SQLite trigger of the same name. Null for any other failure.
+    /// </summary>
+    public static string? ExclusionConstraint(DbUpdateException e) => e.InnerException switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation } pg => pg.ConstraintName,
+        SqliteException sqlite when sqlite.Message.IndexOf(OverlapGuardPrefix, StringComparison.Ordinal) is var at and >= 0 =>
+            new string(sqlite.Message[at..].TakeWhile(c => char.IsLetterOrDigit(c) || c == '_').ToArray()),
+        _ => null,
+    };
 }
