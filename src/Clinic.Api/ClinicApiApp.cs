@@ -6,6 +6,7 @@ using Clinic.Api.Features.Slots;
 using Clinic.Contracts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 
 namespace Clinic.Api;
@@ -20,7 +21,8 @@ public static class ClinicApiApp
         var options = ClinicApiOptions.FromConfiguration(builder.Configuration);
         var services = builder.Services;
         services.AddSingleton(options);
-        services.AddSingleton(TimeProvider.System);
+        // A host embedding the API (or a test) may bring its own clock.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddClinicDatabase(options);
         services.ConfigureHttpJsonOptions(o => ClinicJson.Configure(o.SerializerOptions));
         services.AddClinicErrorHandling();

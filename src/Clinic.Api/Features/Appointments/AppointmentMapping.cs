@@ -14,12 +14,15 @@ public static class AppointmentMapping
         Utc.ToOffset(a.CreatedAtUtc), Utc.ToOffset(a.UpdatedAtUtc));
 
     /// <summary>Why the patient may not reschedule or cancel now (an error code), or null when they may.</summary>
-    public static string? ChangeRefusal(this Appointment a, DateTimeOffset now, ClinicApiOptions options)
+    /// <param name="cancelling">A live hold may always be let go: it is not a visit yet, and the change window does not apply.</param>
+    public static string? ChangeRefusal(this Appointment a, DateTimeOffset now, ClinicApiOptions options, bool cancelling = false)
     {
         var start = Utc.ToOffset(a.StartUtc);
         var heldAndExpired = a.Status == AppointmentStatus.Pending && a.HoldExpiresAtUtc is { } hold && Utc.ToOffset(hold) <= now;
         if (a.Status is not (AppointmentStatus.Pending or AppointmentStatus.Booked) || heldAndExpired || start <= now)
             return ErrorCodes.NotChangeable;
+        if (cancelling && a.Status == AppointmentStatus.Pending)
+            return null;
         if (start - now < TimeSpan.FromMinutes(options.ChangeWindowMinutes))
             return ErrorCodes.TooLate;
         return null;

@@ -275,7 +275,7 @@ public static class AppointmentsApi
         if (appointment is null)
             return Errors.NotFound("No such appointment.");
         var now = clock.GetUtcNow();
-        if (Refuse(appointment.ChangeRefusal(now, options)) is { } refused)
+        if (Refuse(appointment.ChangeRefusal(now, options, cancelling: true)) is { } refused)
             return refused;
         appointment.Cancel(CancelledBy.Patient, string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(), now.UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);

@@ -341,6 +341,22 @@ public abstract class AppointmentsTests(ClinicApp app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task ALiveHoldCanBeLetGoEvenInsideTheChangeWindow()
+    {
+        var patient = await RegisterPatientAsync();
+        var start = await SoonestSlotAsync();
+        // Exactly the minimum notice ahead, so three minutes later the hold is alive but inside the change window.
+        App.Clock.SetUtcNow(start.AddMinutes(-120));
+        var held = await BookOkAsync(patient, start, Clinic.BetaId, hold: true);
+
+        App.Clock.Advance(TimeSpan.FromMinutes(3));
+        var response = await CancelAsync(patient, held.Id);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(AppointmentStatus.Cancelled, (await ReadAsync<AppointmentDto>(response)).Status);
+    }
+
+    [Fact]
     public async Task APastVisitIsInThePastListAndCannotBeChanged()
     {
         var patient = await RegisterPatientAsync();
