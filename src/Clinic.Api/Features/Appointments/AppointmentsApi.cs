@@ -81,7 +81,7 @@ public static class AppointmentsApi
         string lastError = ErrorCodes.SlotTaken;
         foreach (var doctorId in candidates)
         {
-            var result = await TryBookAsync(db, request, idempotencyKey, hash, patient, branch, service, doctorId, options, clock, cancellationToken);
+            var result = await Booking.TryBookAsync(db, request, idempotencyKey, hash, patient, branch, service, doctorId, options, clock, cancellationToken);
             if (result.Dto is { } dto)
             {
                 logger.LogInformation("Appointment {AppointmentId} {Status} for patient {PatientId} with doctor {DoctorId} at {Start}",
@@ -101,58 +101,6 @@ public static class AppointmentsApi
         return lastError == ErrorCodes.PatientOverlap
             ? Errors.Conflict(ErrorCodes.PatientOverlap, "You already have an appointment at this time.")
             : Errors.Conflict(ErrorCodes.SlotTaken, "This slot has just been taken.");
-    }
-
-    private sealed record BookResult(AppointmentDto? Dto, string? ErrorCode);
-
-    private static async Task<BookResult> TryBookAsync(
-        ClinicDbContext db, CreateAppointmentRequest request, string? idempotencyKey, string hash, Patient patient, Branch branch, Service service,
-        long doctorId, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var appointment = new Appointment
-        {
-            OrganizationId = patient.OrganizationId,
-            PatientId = patient.Id,
-            DoctorId = doctorId,
-            BranchId = branch.Id,
-            ServiceId = service.Id,
-            Status = request.Hold ? AppointmentStatus.Pending : AppointmentStatus.Booked,
-            HoldExpiresAtUtc = request.Hold ? now.UtcDateTime.AddMinutes(options.HoldMinutes) : null,
-            CreatedAtUtc = now.UtcDateTime,
-            UpdatedAtUtc = now.UtcDateTime,
-        };
-        appointment.SetTimes(request.Start.UtcDateTime, service);
-
-        await using var transaction = await BookingTransaction.BeginAsync(db, cancellationToken);
-        try
-        {
-            var check = await BookingTransaction.CheckAsync(db, appointment, now.UtcDateTime, cancellationToken);
-            if (check.ErrorCode is not null)
-                return new BookResult(null, check.ErrorCode);
-            db.Appointments.Add(appointment);
-            await db.SaveChangesAsync(cancellationToken);
-            await LoadReferencesAsync(db, appointment, cancellationToken);
-            var dto = appointment.AsDto(now, options);
-            if (idempotencyKey is not null)
-            {
-                db.IdempotencyRecords.Add(Idempotency.Record(patient.OrganizationId, request, idempotencyKey, hash, StatusCodes.Status201Created, dto, now.UtcDateTime));
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            await transaction.CommitAsync(cancellationToken);
-            return new BookResult(dto, null);
-        }
-        catch (DbUpdateException e) when (BookingTransaction.ConflictCode(e) is { } code)
-        {
-            db.ChangeTracker.Clear();
-            return new BookResult(null, code);
-        }
-        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
-        {
-            // A concurrent retry with the same Idempotency-Key won; the caller replays its answer.
-            db.ChangeTracker.Clear();
-            return new BookResult(null, ErrorCodes.IdempotencyConflict);
-        }
     }
 
     /// <summary>The patient's appointments: <c>upcoming</c> (active, soonest first) or <c>past</c> (the rest, latest first).</summary>
@@ -230,39 +178,11 @@ public static class AppointmentsApi
         if (!working.Any(s => s.Start == request.Start))
             return Errors.Conflict(ErrorCodes.SlotUnavailable, "This time is not a bookable slot.");
 
-        var replacement = new Appointment
-        {
-            OrganizationId = appointment.OrganizationId,
-            PatientId = appointment.PatientId,
-            DoctorId = appointment.DoctorId,
-            BranchId = appointment.BranchId,
-            ServiceId = appointment.ServiceId,
-            Status = AppointmentStatus.Booked,
-            RescheduledFromId = appointment.Id,
-            CreatedAtUtc = now.UtcDateTime,
-            UpdatedAtUtc = now.UtcDateTime,
-        };
-        replacement.SetTimes(request.Start.UtcDateTime, service);
-
-        await using var transaction = await BookingTransaction.BeginAsync(db, cancellationToken);
-        try
-        {
-            // Free the old time first, so moving by a few minutes within the same visit is allowed.
-            appointment.Cancel(CancelledBy.Patient, "rescheduled", now.UtcDateTime);
-            await db.SaveChangesAsync(cancellationToken);
-            var check = await BookingTransaction.CheckAsync(db, replacement, now.UtcDateTime, cancellationToken);
-            if (check.ErrorCode is { } code)
-                return ConflictFor(code);
-            db.Appointments.Add(replacement);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (BookingTransaction.ConflictCode(e) is { } code)
-        {
-            return ConflictFor(code);
-        }
-        await LoadReferencesAsync(db, replacement, cancellationToken);
-        logger.LogInformation("Appointment {OldId} rescheduled as {NewId} to {Start}", appointment.Id, replacement.Id, replacement.StartUtc);
+        var (replacement, conflict) = await Booking.RescheduleAsync(db, appointment, request.Start, now, cancellationToken);
+        if (conflict is not null)
+            return ConflictFor(conflict);
+        await Booking.LoadReferencesAsync(db, replacement!, cancellationToken);
+        logger.LogInformation("Appointment {OldId} rescheduled as {NewId} to {Start}", appointment.Id, replacement!.Id, replacement.StartUtc);
         return TypedResults.Ok(replacement.AsDto(now, options));
     }
 
@@ -303,12 +223,4 @@ public static class AppointmentsApi
     private static Task<Appointment?> FindOwnAsync(ClinicDbContext db, ClinicApiOptions options, long id, long telegramId, CancellationToken cancellationToken) =>
         WithReferences(db).SingleOrDefaultAsync(a => a.Id == id && a.OrganizationId == options.DefaultOrganizationId &&
                                                      a.Patient!.TelegramId == telegramId, cancellationToken);
-
-    private static async Task LoadReferencesAsync(ClinicDbContext db, Appointment appointment, CancellationToken cancellationToken)
-    {
-        var entry = db.Entry(appointment);
-        await entry.Reference(a => a.Branch).LoadAsync(cancellationToken);
-        await entry.Reference(a => a.Service).LoadAsync(cancellationToken);
-        await entry.Reference(a => a.Doctor).LoadAsync(cancellationToken);
-    }
 }

@@ -1,0 +1,113 @@
+using Clinic.Api.Data;
+using Clinic.Api.Features.Catalog;
+using Clinic.Api.Features.Patients;
+using Clinic.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clinic.Api.Features.Appointments;
+
+/// <summary>The writes behind create and reschedule, each inside <see cref="BookingTransaction"/>.</summary>
+public static class Booking
+{
+    public sealed record BookResult(AppointmentDto? Dto, string? ErrorCode);
+
+    /// <summary>Books <paramref name="doctorId"/> inside the write transaction; the answer is stored for the Idempotency-Key with it.</summary>
+    public static async Task<BookResult> TryBookAsync(
+        ClinicDbContext db, CreateAppointmentRequest request, string? idempotencyKey, string hash, Patient patient, Branch branch, Service service,
+        long doctorId, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var appointment = new Appointment
+        {
+            OrganizationId = patient.OrganizationId,
+            PatientId = patient.Id,
+            DoctorId = doctorId,
+            BranchId = branch.Id,
+            ServiceId = service.Id,
+            Status = request.Hold ? AppointmentStatus.Pending : AppointmentStatus.Booked,
+            HoldExpiresAtUtc = request.Hold ? now.UtcDateTime.AddMinutes(options.HoldMinutes) : null,
+            CreatedAtUtc = now.UtcDateTime,
+            UpdatedAtUtc = now.UtcDateTime,
+        };
+        appointment.SetTimes(request.Start.UtcDateTime, service);
+
+        await using var transaction = await BookingTransaction.BeginAsync(db, cancellationToken);
+        try
+        {
+            var check = await BookingTransaction.CheckAsync(db, appointment, now.UtcDateTime, cancellationToken);
+            if (check.ErrorCode is not null)
+                return new BookResult(null, check.ErrorCode);
+            db.Appointments.Add(appointment);
+            await db.SaveChangesAsync(cancellationToken);
+            await LoadReferencesAsync(db, appointment, cancellationToken);
+            var dto = appointment.AsDto(now, options);
+            if (idempotencyKey is not null)
+            {
+                db.IdempotencyRecords.Add(Idempotency.Record(patient.OrganizationId, request, idempotencyKey, hash, StatusCodes.Status201Created, dto, now.UtcDateTime));
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return new BookResult(dto, null);
+        }
+        catch (DbUpdateException e) when (BookingTransaction.ConflictCode(e) is { } code)
+        {
+            db.ChangeTracker.Clear();
+            return new BookResult(null, code);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // A concurrent retry with the same Idempotency-Key won; the caller replays its answer.
+            db.ChangeTracker.Clear();
+            return new BookResult(null, ErrorCodes.IdempotencyConflict);
+        }
+    }
+
+    /// <summary>
+    /// Cancels <paramref name="appointment"/> and books the same doctor, service and branch at <paramref name="start"/>
+    /// in one write transaction; the old time is freed first, so a move by a few minutes within the visit is allowed.
+    /// </summary>
+    public static async Task<(Appointment? Replacement, string? ConflictCode)> RescheduleAsync(
+        ClinicDbContext db, Appointment appointment, DateTimeOffset start, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var service = appointment.Service!;
+        var replacement = new Appointment
+        {
+            OrganizationId = appointment.OrganizationId,
+            PatientId = appointment.PatientId,
+            DoctorId = appointment.DoctorId,
+            BranchId = appointment.BranchId,
+            ServiceId = appointment.ServiceId,
+            Status = AppointmentStatus.Booked,
+            RescheduledFromId = appointment.Id,
+            CreatedAtUtc = now.UtcDateTime,
+            UpdatedAtUtc = now.UtcDateTime,
+        };
+        replacement.SetTimes(start.UtcDateTime, service);
+
+        await using var transaction = await BookingTransaction.BeginAsync(db, cancellationToken);
+        try
+        {
+            appointment.Cancel(CancelledBy.Patient, "rescheduled", now.UtcDateTime);
+            await db.SaveChangesAsync(cancellationToken);
+            var check = await BookingTransaction.CheckAsync(db, replacement, now.UtcDateTime, cancellationToken);
+            if (check.ErrorCode is { } code)
+                return (null, code);
+            db.Appointments.Add(replacement);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (replacement, null);
+        }
+        catch (DbUpdateException e) when (BookingTransaction.ConflictCode(e) is { } code)
+        {
+            return (null, code);
+        }
+    }
+
+    public static async Task LoadReferencesAsync(ClinicDbContext db, Appointment appointment, CancellationToken cancellationToken)
+    {
+        var entry = db.Entry(appointment);
+        await entry.Reference(a => a.Branch).LoadAsync(cancellationToken);
+        await entry.Reference(a => a.Service).LoadAsync(cancellationToken);
+        await entry.Reference(a => a.Doctor).LoadAsync(cancellationToken);
+    }
+}
