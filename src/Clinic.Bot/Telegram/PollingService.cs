@@ -35,6 +35,7 @@ public sealed class PollingService(ITelegramBotClient bot, UpdateQueue queue, Bo
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                await ConfirmAsync(offset);
                 return;
             }
             catch (Exception error)
@@ -43,6 +44,30 @@ public sealed class PollingService(ITelegramBotClient bot, UpdateQueue queue, Bo
                 await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
             }
+        }
+
+        await ConfirmAsync(offset);
+    }
+
+    /// <summary>
+    /// Tells Telegram which updates were taken (getUpdates confirms everything below the offset), so a restarted
+    /// bot does not receive them again.
+    /// </summary>
+    private async Task ConfirmAsync(int? offset)
+    {
+        if (offset is null)
+        {
+            return;
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await bot.GetUpdates(offset, limit: 1, timeout: 0, allowedUpdates: AllowedUpdates, cancellationToken: timeout.Token);
+        }
+        catch (Exception error)
+        {
+            logger.LogInformation("Could not confirm the last updates on shutdown: {Reason}", error.Message);
         }
     }
 

@@ -1,6 +1,12 @@
+using Telegram.Bot.Types;
+
 namespace Clinic.Bot.Telegram;
 
-/// <summary>Drains every partition of the <see cref="UpdateQueue"/> through the pipeline.</summary>
+/// <summary>
+/// Drains every partition of the <see cref="UpdateQueue"/> through the pipeline, one reader per partition.
+/// On shutdown it finishes what was already queued: polling has confirmed those updates to Telegram and the
+/// webhook has answered 200 for them, so nobody would deliver them again.
+/// </summary>
 public sealed class UpdateWorker(UpdateQueue queue, UpdatePipeline pipeline, ILogger<UpdateWorker> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -8,23 +14,34 @@ public sealed class UpdateWorker(UpdateQueue queue, UpdatePipeline pipeline, ILo
 
     private async Task DrainAsync(int partition, CancellationToken ct)
     {
+        var reader = queue.Reader(partition);
         try
         {
-            await foreach (var update in queue.Reader(partition).ReadAllAsync(ct))
+            await foreach (var update in reader.ReadAllAsync(ct))
             {
-                try
-                {
-                    await pipeline.ProcessAsync(update, ct);
-                }
-                catch (Exception error) when (error is not OperationCanceledException || !ct.IsCancellationRequested)
-                {
-                    logger.LogError(error, "Update {UpdateId} could not be processed", update.Id);
-                }
+                await ProcessAsync(update);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // Shutting down.
+            while (reader.TryRead(out var update))
+            {
+                await ProcessAsync(update);
+            }
+        }
+    }
+
+    private async Task ProcessAsync(Update update)
+    {
+        try
+        {
+            // A taken update is finished even while the host stops (its shutdown timeout bounds this):
+            // cancelling halfway would lose the step the user was just shown.
+            await pipeline.ProcessAsync(update, CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            logger.LogError(error, "Update {UpdateId} could not be processed", update.Id);
         }
     }
 }
