@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Clinic.Contracts;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
@@ -11,7 +12,7 @@ namespace Clinic.Api;
 /// binding failures (malformed JSON, wrong types, missing parameters) as 400, unknown routes as 404,
 /// and anything unexpected as a logged 500.
 /// </summary>
-public static class ErrorHandling
+public static partial class ErrorHandling
 {
     public static IServiceCollection AddClinicErrorHandling(this IServiceCollection services)
     {
@@ -25,6 +26,8 @@ public static class ErrorHandling
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // A client's bad request is answered, not an incident: only real failures are logged as errors.
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
             ExceptionHandler = WriteExceptionAsync,
         });
         app.UseStatusCodePages(context => WriteStatusAsync(context.HttpContext));
@@ -38,12 +41,7 @@ public static class ErrorHandling
         if (exception is BadHttpRequestException bad)
         {
             context.Response.StatusCode = bad.StatusCode;
-            error = FindJsonException(bad) is { } json
-                ? new ApiError(ErrorCodes.InvalidJson, "The request body is not valid JSON for this endpoint.",
-                    json.Path is { Length: > 1 } path ? new Dictionary<string, string[]> { [path.TrimStart('$', '.')] = ["Has the wrong type or format."] } : null)
-                : bad.StatusCode == StatusCodes.Status400BadRequest
-                    ? new ApiError(ErrorCodes.ValidationFailed, bad.Message)
-                    : new ApiError(bad.StatusCode == StatusCodes.Status415UnsupportedMediaType ? ErrorCodes.InvalidJson : "bad_request", bad.Message);
+            error = Describe(bad);
         }
         else
         {
@@ -54,6 +52,35 @@ public static class ErrorHandling
         }
         return WriteAsync(context, error);
     }
+
+    /// <summary>Binding failures in the client's terms: which field, and what is wrong with it.</summary>
+    private static ApiError Describe(BadHttpRequestException bad)
+    {
+        if (FindJsonException(bad) is { } json)
+            return new ApiError(ErrorCodes.InvalidJson, "The request body is not valid JSON for this endpoint.",
+                json.Path is { Length: > 1 } path ? new Dictionary<string, string[]> { [path.TrimStart('$', '.')] = ["Has the wrong type or format."] } : null);
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+            return new ApiError(ErrorCodes.InvalidJson, "Send the body as application/json.");
+        if (bad.Message.Contains("no body was provided", StringComparison.Ordinal))
+            return new ApiError(ErrorCodes.InvalidJson, "A JSON request body is required.");
+        if (BindingFailure().Match(bad.Message) is { Success: true } wrong)
+            return FieldError(wrong.Groups["name"].Value, "Has the wrong type or format.");
+        if (MissingParameter().Match(bad.Message) is { Success: true } missing)
+            return FieldError(missing.Groups["name"].Value, "Required.");
+        return new ApiError(ErrorCodes.ValidationFailed, "The request is not valid.");
+    }
+
+    private static ApiError FieldError(string parameter, string problem)
+    {
+        var field = JsonNamingPolicy.SnakeCaseLower.ConvertName(parameter);
+        return new ApiError(ErrorCodes.ValidationFailed, $"{field}: {problem}", new Dictionary<string, string[]> { [field] = [problem] });
+    }
+
+    [GeneratedRegex("""^Failed to bind parameter "\S+ (?<name>\w+)" from""")]
+    private static partial Regex BindingFailure();
+
+    [GeneratedRegex("""^Required parameter "\S+ (?<name>\w+)" was not provided""")]
+    private static partial Regex MissingParameter();
 
     private static JsonException? FindJsonException(Exception? exception)
     {
@@ -71,6 +98,7 @@ public static class ErrorHandling
             StatusCodes.Status404NotFound => new ApiError(ErrorCodes.NotFound, "No such route."),
             StatusCodes.Status405MethodNotAllowed => new ApiError("method_not_allowed", "This route does not accept that method."),
             StatusCodes.Status401Unauthorized => new ApiError(ErrorCodes.Unauthorized, "Missing or wrong bearer token."),
+            StatusCodes.Status415UnsupportedMediaType => new ApiError(ErrorCodes.InvalidJson, "Send the body as application/json."),
             _ => new ApiError("http_" + status, "The request could not be processed."),
         };
         return WriteAsync(context, error);

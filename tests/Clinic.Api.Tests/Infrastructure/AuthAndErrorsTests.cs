@@ -65,6 +65,28 @@ public sealed class AuthAndErrorsTests(SqliteApp app) : ApiTest(app), IClassFixt
         await AssertErrorAsync(response, HttpStatusCode.NotFound, ErrorCodes.NotFound);
     }
 
+    [Theory]
+    [InlineData("/api/bot/slots/?branch_id=abc&service_id=1&date=2026-06-10", "branch_id", "Has the wrong type or format.")]
+    [InlineData("/api/bot/slots/?branch_id=1&date=2026-06-10", "service_id", "Required.")]
+    [InlineData("/api/bot/appointments/my/?telegram_id=12abc", "telegram_id", "Has the wrong type or format.")]
+    public async Task AQueryParameterProblemNamesTheField(string url, string field, string problem)
+    {
+        var response = await Api.GetAsync(url, Cancel);
+
+        var error = await AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
+        Assert.Equal([problem], error.Errors![field]);
+    }
+
+    [Fact]
+    public async Task AMissingBodyOrANonJsonBodyIsInvalidJson()
+    {
+        var empty = await Api.PostAsync(Routes.PatientVerifyIin, RawJson(""), Cancel);
+        var text = await Api.PostAsync(Routes.PatientVerifyIin, new StringContent("iin=900101300007"), Cancel);
+
+        await AssertErrorAsync(empty, HttpStatusCode.BadRequest, ErrorCodes.InvalidJson);
+        await AssertErrorAsync(text, HttpStatusCode.UnsupportedMediaType, ErrorCodes.InvalidJson);
+    }
+
     [Fact]
     public async Task AWrongMethodIsA405Json()
     {
