@@ -60,6 +60,7 @@ public static class ClinicBotApp
             ],
             sp.GetRequiredService<Localizer>()));
         services.AddSingleton<ChatLocks>();
+        services.AddSingleton<PatientCache>();
         services.AddSingleton<RecentUpdates>();
         services.AddSingleton<UpdateQueue>();
         services.AddSingleton<UpdatePipeline>();

@@ -229,6 +229,7 @@ public static class RegistrationFlow
         }
 
         var name = data["name"];
+        context.Patient = result.Value;
         await context.CloseButtonsAsync();
         context.ClearFlow();
         await context.SendAsync(context.Texts.Format("registration.done", ("name", name)), MainMenu.Keyboard(context.Texts));

@@ -3,24 +3,40 @@ using Clinic.Bot.Localization;
 namespace Clinic.Bot.Telegram.Middleware;
 
 /// <summary>
-/// Looks the patient up and picks the language: the profile's, else Telegram's language_code, else Russian.
+/// Looks the patient up (briefly cached) and picks the language: the profile's, else Telegram's language_code, else Russian.
 /// When the API is down the update still runs (in Telegram's language); handlers that need the patient say "unavailable".
+/// A profile a handler changed (language, registration) is remembered afterwards.
 /// </summary>
-public sealed class PatientContextMiddleware(Localizer localizer) : IUpdateMiddleware
+public sealed class PatientContextMiddleware(Localizer localizer, PatientCache cache) : IUpdateMiddleware
 {
     public async Task InvokeAsync(BotContext context, Func<Task> next)
     {
-        var result = await context.Api.GetPatientByTelegram(context.UserId);
-        if (result.IsSuccess)
+        var known = cache.Find(context.UserId);
+        if (known is not null)
         {
-            context.Patient = result.Value;
+            context.Patient = known;
         }
         else
         {
-            context.PatientUnavailable = result.IsUnavailable;
+            var result = await context.Api.GetPatientByTelegram(context.UserId);
+            if (result.IsSuccess)
+            {
+                context.Patient = result.Value;
+                cache.Remember(result.Value!);
+            }
+            else
+            {
+                context.PatientUnavailable = result.IsUnavailable;
+            }
         }
 
         context.Texts = localizer.For(Localizer.Resolve(context.Patient?.Language, context.From?.LanguageCode));
+        var before = context.Patient;
         await next();
+
+        if (context.Patient is { } after && !ReferenceEquals(after, before))
+        {
+            cache.Remember(after);
+        }
     }
 }
