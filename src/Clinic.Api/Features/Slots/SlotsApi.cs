@@ -94,8 +94,10 @@ public static class SlotsApi
             return Errors.Validation("from", "The date is in the past.");
         if (end < start)
             return Errors.Validation("to", "Must not be before from.");
-        if (end.DayNumber - start.DayNumber + 1 > MaxRangeDays)
-            return Errors.Validation("to", $"A range may span at most {MaxRangeDays} days.");
+        // Longer than the bookable window (or the hard cap) can only be a client bug.
+        var maxDays = Math.Min(MaxRangeDays, horizonDays + 1);
+        if (end.DayNumber - start.DayNumber + 1 > maxDays)
+            return Errors.Validation("to", $"A range may span at most {maxDays} days.");
         if (start > lastBookable)
             return Errors.Validation("from", $"Booking is open only {horizonDays} days ahead.");
         return null;

@@ -152,6 +152,7 @@ public abstract class SlotsTests(ClinicApp app) : ApiTest(app)
     [InlineData("from={past}&to={soon}", "from")]
     [InlineData("from={soon}&to={past}", "to")]
     [InlineData("from={soon}&to={tooLong}", "to")]
+    [InlineData("from={soon}&to={beyondHorizon}", "to")]
     [InlineData("from={far}&to={far}", "from")]
     [InlineData("from={soon}", "to")]
     [InlineData("", "from")]
@@ -163,6 +164,7 @@ public abstract class SlotsTests(ClinicApp app) : ApiTest(app)
             .Replace("{past}", today.AddDays(-1).ToString("yyyy-MM-dd"))
             .Replace("{soon}", today.AddDays(1).ToString("yyyy-MM-dd"))
             .Replace("{far}", today.AddDays(61).ToString("yyyy-MM-dd"))
+            .Replace("{beyondHorizon}", today.AddDays(1 + 61).ToString("yyyy-MM-dd"))
             .Replace("{tooLong}", today.AddDays(1 + SlotsApi.MaxRangeDays).ToString("yyyy-MM-dd"));
 
         var response = await Api.GetAsync(url, Cancel);
