@@ -485,8 +485,27 @@ public static class BookingFlow
         _ => Task.CompletedTask,
     };
 
+    /// <summary>"bk:pg:{step}:{page}": another page of a long list.</summary>
+    public static async Task OnPageAsync(BotContext context)
+    {
+        var step = context.CallbackParts.ElementAtOrDefault(2);
+        if (step is not (Branch or Category or Service or Doctor) || !CallbackData.TryLong(context.CallbackParts, 3, out var page) || page < 0)
+        {
+            throw new StaleButtonException();
+        }
+
+        RequireStep(context, step);
+        context.Data[$"page_{step}"] = page.ToString(CultureInfo.InvariantCulture);
+        await PromptAsync(context);
+    }
+
     private static async Task ShowStepAsync(BotContext context, string step, string text, List<List<InlineKeyboardButton>> rows, bool html = false)
     {
+        if (step is Branch or Category or Service or Doctor)
+        {
+            rows = BookingPager.Page(context.Texts, rows, step, context.Data.Long($"page_{step}") ?? 0);
+        }
+
         var back = BackTarget(context, step);
         rows.Add([Keyboards.Button(context.Texts["common.back"], "bk", "back", back)]);
         context.State = State(step);

@@ -18,6 +18,7 @@ public static class BookingRouter
         .OnCallback("bk:t", BookingFlow.OnTimeAsync)
         .OnCallback("bk:ok", BookingFlow.OnConfirmAsync)
         .OnCallback("bk:back", BookingFlow.OnBackAsync)
+        .OnCallback("bk:pg", BookingFlow.OnPageAsync)
         .Prompt(BookingSteps.StatePrefix, BookingFlow.PromptAsync);
 
     /// <summary>"Book again" on a past visit: same branch, service and doctor, straight to the calendar.</summary>
