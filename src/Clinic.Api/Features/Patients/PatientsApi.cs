@@ -41,6 +41,24 @@ public static class PatientsApi
         if (errors.Any)
             return Errors.Validation(errors.ToDictionary());
 
+        // The unique indexes decide a race between two first messages of one user: the loser retries as an update.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SaveAsync(request, iin, phone, fullName, db, options, clock, logger, cancellationToken);
+            }
+            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e) && attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static async Task<Results<Ok<PatientDto>, Created<PatientDto>, BadRequest<ApiError>, Conflict<ApiError>>> SaveAsync(
+        PatientUpsertRequest request, IinCheck? iin, string? phone, string? fullName, ClinicDbContext db, ClinicApiOptions options,
+        TimeProvider clock, ILogger<Patient> logger, CancellationToken cancellationToken)
+    {
         var organizationId = options.DefaultOrganizationId;
         var now = clock.GetUtcNow().UtcDateTime;
         var normalizedIin = request.Iin?.Trim();
@@ -69,15 +87,7 @@ public static class PatientsApi
         patient.UpdatedAtUtc = now;
         if (created) db.Patients.Add(patient);
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
-        {
-            // Two requests raced for the same IIN or Telegram id; the unique index decided.
-            return Errors.Conflict(ErrorCodes.IinTaken, "Another patient is already registered with this IIN.");
-        }
+        await db.SaveChangesAsync(cancellationToken);
 
         logger.LogInformation("Patient {PatientId} {Action}: IIN {Iin}, phone {Phone}", patient.Id, created ? "created" : "updated",
             patient.Iin is null ? "-" : Iin.Mask(patient.Iin), patient.Phone is null ? "-" : PhoneNumbers.Mask(patient.Phone));

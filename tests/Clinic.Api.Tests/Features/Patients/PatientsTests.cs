@@ -136,6 +136,33 @@ public abstract class PatientsTests(ClinicApp app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task ConcurrentFirstMessagesOfOneUserCreateOnePatient()
+    {
+        var telegramId = NewTelegramId();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Api.PostAsJsonAsync(Routes.PatientUpsert,
+            new PatientUpsertRequest(telegramId, FullName: $"Гость {i}"), ClinicJson.Options, Cancel)));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, r.StatusCode.ToString()));
+        var ids = await Task.WhenAll(responses.Select(async r => (await ReadAsync<PatientDto>(r)).Id));
+        Assert.Single(ids.Distinct());
+    }
+
+    [Fact]
+    public async Task TwoUsersRacingForOneIinLeaveItWithOneOfThem()
+    {
+        var iin = TestIins.Next();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Api.PostAsJsonAsync(Routes.PatientUpsert,
+            new PatientUpsertRequest(NewTelegramId(), iin), ClinicJson.Options, Cancel)));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        foreach (var loser in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+            await AssertErrorAsync(loser, HttpStatusCode.Conflict, ErrorCodes.IinTaken);
+    }
+
+    [Fact]
     public async Task LogsNeverContainTheFullIinOrPhone()
     {
         var iin = TestIins.Next();
