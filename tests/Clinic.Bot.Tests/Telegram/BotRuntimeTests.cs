@@ -4,7 +4,8 @@ using Clinic.Contracts;
 
 namespace Clinic.Bot.Tests.Telegram;
 
-public sealed class BotStartupTests(BotEnvironment env) : IClassFixture<BotEnvironment>
+/// <summary>The runtime around the flows: command menu, ordering, blocked users.</summary>
+public sealed class BotRuntimeTests(BotEnvironment env) : IClassFixture<BotEnvironment>
 {
     [Theory]
     [InlineData("ru", Language.Ru)]
@@ -33,5 +34,29 @@ public sealed class BotStartupTests(BotEnvironment env) : IClassFixture<BotEnvir
 
         await chat.Say("/help");
         await chat.Expect("help.text");
+    }
+
+    [Fact]
+    public async Task Messages_sent_in_a_burst_are_answered_one_at_a_time_in_order()
+    {
+        var chat = env.NewUser();
+        await Scenarios.RegisterAsync(chat, Language.Ru);
+        await chat.Tap("menu.booking");
+        await chat.Expect("booking.choose_branch");
+
+        // Without the per-chat lock these would race on the same "choose branch" state.
+        await chat.Say("/cancel");
+        await chat.Say("/help");
+        await chat.Say("/book");
+        await chat.Say("/cancel");
+
+        await chat.Expect("common.cancelled");
+        await chat.Expect("help.text");
+        await chat.Expect("booking.choose_branch");
+        await chat.Expect("common.cancelled");
+        var texts = chat.User.Messages.Select(m => m.VisibleText).ToList();
+        var order = new[] { "common.cancelled", "help.text", "booking.choose_branch", "common.cancelled" }
+            .Select(key => chat.Texts[key]).ToList();
+        Assert.Equal(order, texts.Where(order.Contains).TakeLast(4));
     }
 }
