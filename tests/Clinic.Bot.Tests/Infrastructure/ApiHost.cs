@@ -15,13 +15,17 @@ public sealed class ApiHost : IAsyncDisposable
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"clinic-bot-tests-{Guid.NewGuid():N}.db");
     private readonly int _port = FreePort.Next();
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private WebApplication? _app;
+
+    private ApiHost(IReadOnlyDictionary<string, string?>? settings) => _settings = settings ?? new Dictionary<string, string?>();
 
     public string Url => $"http://127.0.0.1:{_port}";
 
-    public static async Task<ApiHost> StartAsync()
+    /// <param name="settings">Extra API settings, e.g. BOOKING_CHANGE_WINDOW_MINUTES.</param>
+    public static async Task<ApiHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = new ApiHost();
+        var host = new ApiHost(settings);
         await host.StartAgainAsync();
         return host;
     }
@@ -34,6 +38,11 @@ public sealed class ApiHost : IAsyncDisposable
         builder.Configuration["TELEGRAM_BOT_API_SECRET"] = Secret;
         builder.Configuration["SQLITE_PATH"] = _databasePath;
         builder.Configuration["SEED_DEMO_DATA"] = "true";
+        foreach (var (key, value) in _settings)
+        {
+            builder.Configuration[key] = value;
+        }
+
         builder.AddClinicApi();
         var app = builder.Build();
         app.UseClinicApi();

@@ -21,9 +21,12 @@ public class BotEnvironment : IAsyncLifetime
     /// <summary>Extra settings, e.g. REDIS_HOST for the Redis-backed state.</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
+    /// <summary>Extra settings for the clinic API, e.g. a wider change window.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? ApiSettings => null;
+
     public async ValueTask InitializeAsync()
     {
-        Api = await ApiHost.StartAsync();
+        Api = await ApiHost.StartAsync(ApiSettings);
         Telegram = await FakeTelegramServer.StartAsync();
         Bot = await StartBotAsync();
     }
