@@ -578,8 +578,36 @@ public static class BookingFlow
         var from = month < today ? today : month;
         var to = month.AddMonths(1).AddDays(-1);
         var result = await context.Api.GetSlotDays(Id(context, "branch"), Id(context, "service"), DoctorFilter(context), from, to);
-        return await context.FailedAsync(result) ? null : result.Value!.Days.Where(d => d.FreeSlots > 0).Select(d => d.Date).ToHashSet();
+        if (result.Error?.Code != ErrorCodes.ValidationFailed)
+        {
+            return await context.FailedAsync(result) ? null : FreeDays(result.Value!);
+        }
+
+        // The API's booking horizon is its own setting: when a month reaches past it, ask a week at a time
+        // and stop at the first week it refuses, so the bookable days of a partly open month still show.
+        var free = new HashSet<DateOnly>();
+        for (var weekStart = from; weekStart <= to; weekStart = weekStart.AddDays(7))
+        {
+            var weekEnd = weekStart.AddDays(6) < to ? weekStart.AddDays(6) : to;
+            var week = await context.Api.GetSlotDays(Id(context, "branch"), Id(context, "service"), DoctorFilter(context), weekStart, weekEnd);
+            if (week.Error?.Code == ErrorCodes.ValidationFailed)
+            {
+                break;
+            }
+
+            if (await context.FailedAsync(week))
+            {
+                return null;
+            }
+
+            free.UnionWith(FreeDays(week.Value!));
+        }
+
+        return free;
     }
+
+    private static HashSet<DateOnly> FreeDays(SlotSearchResponse response) =>
+        response.Days.Where(d => d.FreeSlots > 0).Select(d => d.Date).ToHashSet();
 
     /// <summary>One entry per category, in the API's order; the callback carries the index.</summary>
     private static List<ServiceDto> Categories(IReadOnlyList<ServiceDto> services) =>
