@@ -10,8 +10,6 @@ public sealed class Dispatcher(IReadOnlyList<Router> routers, Localizer localize
 {
     private readonly Dictionary<string, UpdateHandler> _buttons = BuildButtons(routers, localizer);
 
-    public IReadOnlyList<Router> Routers => routers;
-
     public async Task DispatchAsync(BotContext context)
     {
         var handler = Find(context);
