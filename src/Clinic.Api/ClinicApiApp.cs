@@ -27,8 +27,13 @@ public static class ClinicApiApp
         services.ConfigureHttpJsonOptions(o => ClinicJson.Configure(o.SerializerOptions));
         services.AddClinicErrorHandling();
         services.AddAuthentication(BotSecretAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BotSecretAuthenticationHandler>(BotSecretAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+            .AddScheme<AuthenticationSchemeOptions, BotSecretAuthenticationHandler>(BotSecretAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, AdminTokenAuthenticationHandler>(AdminTokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminTokenAuthenticationHandler.PolicyName, policy => policy
+                .AddAuthenticationSchemes(AdminTokenAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireClaim(System.Security.Claims.ClaimTypes.Name, "staff"));
         services.AddClinicOpenApi();
         return builder;
     }
@@ -50,6 +55,10 @@ public static class ClinicApiApp
         bot.MapCatalogApi();
         bot.MapSlotsApi();
         bot.MapAppointmentsApi();
+
+        // Staff API: its own token (ADMIN_API_TOKEN), never the bot's secret.
+        var staff = app.MapGroup(Routes.AdminPrefix).RequireAuthorization(AdminTokenAuthenticationHandler.PolicyName);
+        staff.MapStaffAppointmentsApi();
         return app;
     }
 

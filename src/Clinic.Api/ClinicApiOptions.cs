@@ -6,6 +6,7 @@ namespace Clinic.Api;
 /// Settings of the clinic API, read from environment variables (or any configuration source with the same keys).
 /// <list type="table">
 /// <item><term>TELEGRAM_BOT_API_SECRET</term><description>Bearer secret the bot sends on every /api/bot/ call. Default <c>change-this-secret-in-production</c>.</description></item>
+/// <item><term>ADMIN_API_TOKEN</term><description>Bearer token of the staff API under /api/admin/. Empty (the default) closes the staff API.</description></item>
 /// <item><term>DATABASE_URL</term><description><c>postgres://user:pass@host:port/db</c> or an Npgsql <c>Key=Value</c> string; selects PostgreSQL.</description></item>
 /// <item><term>ConnectionStrings__Clinic</term><description>Npgsql connection string; selects PostgreSQL when DATABASE_URL is not set.</description></item>
 /// <item><term>SQLITE_PATH</term><description>SQLite file used when no PostgreSQL is configured. Default <c>data/clinic.db</c>; the directory is created.</description></item>
@@ -24,6 +25,7 @@ public sealed record ClinicApiOptions
     public const string DefaultSecret = "change-this-secret-in-production";
 
     public string BotApiSecret { get; init; } = DefaultSecret;
+    public string? AdminApiToken { get; init; }
     public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
     public string ConnectionString { get; init; } = "Data Source=data/clinic.db";
     public bool SeedDemoData { get; init; } = true;
@@ -40,6 +42,7 @@ public sealed record ClinicApiOptions
         return new ClinicApiOptions
         {
             BotApiSecret = NonEmpty(config, "TELEGRAM_BOT_API_SECRET") ?? DefaultSecret,
+            AdminApiToken = NonEmpty(config, "ADMIN_API_TOKEN"),
             Provider = provider,
             ConnectionString = connection,
             SeedDemoData = Bool(config, "SEED_DEMO_DATA", true),

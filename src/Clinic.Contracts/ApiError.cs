@@ -17,6 +17,7 @@ public static class ErrorCodes
     public const string PatientOverlap = "patient_overlap";
     public const string TooLate = "too_late";
     public const string NotChangeable = "not_changeable";
+    public const string TooEarly = "too_early";
     public const string HoldExpired = "hold_expired";
     public const string ConsentRequired = "consent_required";
     public const string IinTaken = "iin_taken";

@@ -39,3 +39,6 @@ public sealed record AppointmentDto(
 public sealed record DoctorSummaryDto(long Id, string FullName, string SpecialtyRu, string SpecialtyKk);
 
 public sealed record AppointmentListResponse(IReadOnlyList<AppointmentDto> Items);
+
+/// <summary>Staff: what happened to the visit (<c>arrived</c>, <c>fulfilled</c> or <c>noshow</c>).</summary>
+public sealed record StaffSetStatusRequest(AppointmentStatus Status);

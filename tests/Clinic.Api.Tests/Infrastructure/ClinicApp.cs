@@ -15,12 +15,14 @@ namespace Clinic.Api.Tests.Infrastructure;
 public abstract class ClinicApp(ITestDatabase database, bool demoData = false) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Secret = "test-secret-for-the-bot";
+    public const string StaffToken = "test-token-for-clinic-staff";
 
     /// <summary>Monday 1 June 2026, 08:00 in Almaty (UTC+5).</summary>
     public static readonly DateTimeOffset Epoch = new(2026, 6, 1, 3, 0, 0, TimeSpan.Zero);
 
     private int _dayCounter = 1;
     private HttpClient? _api;
+    private HttpClient? _staff;
 
     public ITestDatabase Database => database;
     public FakeTimeProvider Clock { get; } = new(Epoch);
@@ -38,6 +40,16 @@ public abstract class ClinicApp(ITestDatabase database, bool demoData = false) :
         }
     }
 
+    /// <summary>A client that sends the staff token (<c>ADMIN_API_TOKEN</c>).</summary>
+    public HttpClient Staff
+    {
+        get
+        {
+            database.RequireAvailable();
+            return _staff ??= CreateDefaultClient(new BearerTokenHandler(StaffToken));
+        }
+    }
+
     /// <summary>A client without the secret.</summary>
     public HttpClient Anonymous
     {
@@ -51,6 +63,7 @@ public abstract class ClinicApp(ITestDatabase database, bool demoData = false) :
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("TELEGRAM_BOT_API_SECRET", Secret);
+        builder.UseSetting("ADMIN_API_TOKEN", StaffToken);
         builder.UseSetting("SEED_DEMO_DATA", demoData ? "true" : "false");
         builder.UseSetting("DATABASE_URL", "");
         foreach (var (key, value) in database.Settings)
@@ -85,6 +98,7 @@ public abstract class ClinicApp(ITestDatabase database, bool demoData = false) :
     public override async ValueTask DisposeAsync()
     {
         _api?.Dispose();
+        _staff?.Dispose();
         await base.DisposeAsync();
         await database.DisposeAsync();
         GC.SuppressFinalize(this);
