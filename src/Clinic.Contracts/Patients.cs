@@ -13,7 +13,9 @@ public sealed record PatientDto(
     DateTimeOffset? ConsentAt,
     bool IsRegistered,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    bool RemindersEnabled = true,
+    bool NewsOptIn = false);
 
 /// <summary>
 /// Creates the patient for <see cref="TelegramId"/> or updates the fields that are given (null = unchanged).

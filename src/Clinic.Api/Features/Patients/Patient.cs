@@ -16,6 +16,12 @@ public sealed class Patient
     public Language Language { get; set; } = Language.Ru;
     public string? ConsentVersion { get; set; }
     public DateTime? ConsentAtUtc { get; set; }
+    /// <summary>Visit reminders (24 h / 2 h before); on unless the patient turns them off.</summary>
+    public bool RemindersEnabled { get; set; } = true;
+    /// <summary>Clinic news (broadcasts) only for patients who opted in.</summary>
+    public bool NewsOptIn { get; set; }
+    /// <summary>Set when Telegram answered 403 (the user blocked the bot); cleared when they write again. Excluded from sends meanwhile.</summary>
+    public DateTime? BotBlockedAtUtc { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 
@@ -26,5 +32,5 @@ public sealed class Patient
     public PatientDto AsDto() => new(
         Id, TelegramId, Iin, FullName, Phone, BirthDate, Sex, Language, ConsentVersion,
         ConsentAtUtc.HasValue ? Utc.ToOffset(ConsentAtUtc.Value) : null,
-        IsRegistered, Utc.ToOffset(CreatedAtUtc), Utc.ToOffset(UpdatedAtUtc));
+        IsRegistered, Utc.ToOffset(CreatedAtUtc), Utc.ToOffset(UpdatedAtUtc), RemindersEnabled, NewsOptIn);
 }

@@ -368,6 +368,86 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                     b.ToTable("services");
                 });
 
+            modelBuilder.Entity("Clinic.Api.Features.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AppointmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_at_utc");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_until_utc");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long>("PatientId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at_utc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("TelegramMessageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("telegram_message_id");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("Status", "DueAtUtc");
+
+                    b.ToTable("outbox_messages");
+                });
+
             modelBuilder.Entity("Clinic.Api.Features.Patients.Patient", b =>
                 {
                     b.Property<long>("Id")
@@ -378,6 +458,10 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("birth_date");
+
+                    b.Property<DateTime?>("BotBlockedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bot_blocked_at_utc");
 
                     b.Property<DateTime?>("ConsentAtUtc")
                         .HasColumnType("TEXT")
@@ -408,6 +492,10 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("language");
 
+                    b.Property<bool>("NewsOptIn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("news_opt_in");
+
                     b.Property<long>("OrganizationId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("organization_id");
@@ -416,6 +504,10 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("phone");
+
+                    b.Property<bool>("RemindersEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminders_enabled");
 
                     b.Property<string>("Sex")
                         .HasMaxLength(10)
@@ -620,6 +712,17 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Clinic.Api.Features.Outbox.OutboxMessage", b =>
+                {
+                    b.HasOne("Clinic.Api.Features.Patients.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Patient");
                 });
 
             modelBuilder.Entity("Clinic.Api.Features.Patients.Patient", b =>

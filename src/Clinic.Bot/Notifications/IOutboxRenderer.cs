@@ -1,0 +1,23 @@
+using Clinic.Bot.Localization;
+using Clinic.Contracts;
+using Telegram.Bot;
+
+namespace Clinic.Bot.Notifications;
+
+/// <summary>
+/// Renders and sends one kind of outbox message (<see cref="OutboxKinds"/>) in the patient's language.
+/// Each feature that plans messages registers its renderer: <c>services.AddSingleton&lt;IOutboxRenderer, ReminderRenderer&gt;()</c>.
+/// The outbox sender claims due rows, applies Telegram's rate limits, calls the renderer for the row's kind,
+/// and reports the result; a renderer only builds the message and sends it through <see cref="OutboxSend.Bot"/>.
+/// </summary>
+public interface IOutboxRenderer
+{
+    /// <summary>The <see cref="OutboxItemDto.Kind"/> this renderer handles.</summary>
+    string Kind { get; }
+
+    /// <summary>Sends the message; returns the Telegram message id of the (first) message sent.</summary>
+    Task<int> SendAsync(OutboxSend send, CancellationToken cancellationToken);
+}
+
+/// <summary>Everything a renderer needs: the row, the patient's texts, and the Telegram client.</summary>
+public sealed record OutboxSend(OutboxItemDto Item, Texts Texts, ITelegramBotClient Bot, IServiceProvider Services);
