@@ -1,10 +1,18 @@
 using Clinic.Api;
+using Clinic.Contracts;
+
+// `--healthcheck`: the Docker HEALTHCHECK asks the running API's /health (the image has no curl).
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync(args, Console.Out);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddClinicApi();
 var app = builder.Build();
 app.UseClinicApi();
 app.Run();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -1,5 +1,13 @@
 using Clinic.Bot;
 using Clinic.Bot.Configuration;
+using Clinic.Bot.Telegram;
+using Clinic.Contracts;
+
+// `--healthcheck`: the Docker HEALTHCHECK asks the running bot's /health (the image has no curl).
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync(args, Console.Out);
+}
 
 try
 {
@@ -7,6 +15,7 @@ try
     builder.AddClinicBot();
     var app = builder.Build();
     app.UseClinicBot();
+    app.MapBotHealth();
     await app.RunAsync();
 }
 catch (BotConfigurationException error)
