@@ -43,7 +43,6 @@ FROM runtime AS telegram_bot
 COPY --from=build /out/telegram_bot ./
 ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080
-VOLUME ["/app/data"]
 # /health of the bot is 200 only when the clinic API answers it with the shared secret.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 CMD ["dotnet", "Clinic.Bot.dll", "--healthcheck"]
 ENTRYPOINT ["dotnet", "Clinic.Bot.dll"]
