@@ -96,6 +96,33 @@ public sealed class SeparateProcessesTests(ComposeOnLocalhost system) : IClassFi
         Assert.Equal(1, exitCode);
     }
 
+    [Fact]
+    public async Task In_webhook_mode_the_bot_process_takes_telegrams_updates_on_its_own_port_where_the_proxy_sends_them()
+    {
+        LocalServices.SkipOrFailWhenMissing();
+        await using var webhookTelegram = await Clinic.Telegram.Fake.FakeTelegramServer.StartAsync(ct: Cancel);
+        var port = ComposeOnLocalhost.FreePort();
+        var dotEnv = new Dictionary<string, string>(system.DotEnv)
+        {
+            ["TELEGRAM_BOT_TOKEN"] = webhookTelegram.Token,
+            ["TELEGRAM_API_URL"] = webhookTelegram.BaseUrl,
+            ["USE_WEBHOOK"] = "true",
+            // Stands in for https://bot.example.kz behind the reverse proxy, which forwards to this port.
+            ["TELEGRAM_WEBHOOK_URL"] = $"http://127.0.0.1:{port}",
+            ["TELEGRAM_WEBHOOK_SECRET"] = "webhook-" + Guid.NewGuid().ToString("N"),
+        };
+        var settings = system.BotEnvironment(dotEnv, port);
+        await using var bot = AppProcess.Start(Repo.AppDll("Clinic.Bot"), settings, system.WorkingDirectory("webhook"));
+        await ComposeOnLocalhost.WaitHealthyAsync(bot, $"http://127.0.0.1:{port}");
+        var user = webhookTelegram.CreateUser(9_300_000 + Random.Shared.Next(0, 100_000), "Aidos", "kk");
+
+        await user.SendText("/start");
+        await user.WaitForMessage(m => m.InlineButtons.Any(b => b.CallbackData == "lang:kk"), TimeSpan.FromSeconds(60), Cancel);
+
+        Assert.True(webhookTelegram.Counters.WebhookDeliveries >= 1, bot.Output);
+        Assert.Equal(0, webhookTelegram.Counters.CallsOf("getUpdates"));
+    }
+
     private async Task<long> CountPatientsAsync(long telegramId)
     {
         var connection = new NpgsqlConnectionStringBuilder(system.Services!.Postgres.ConnectionString) { Database = system.DatabaseName };
