@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Clinic.Api.Data;
 using Clinic.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,9 @@ public static class VerifyApi
             : TypedResults.Content(Html(answer), "text/html; charset=utf-8", statusCode: status);
     }
 
+    // The default encoder escapes every non-Latin letter; Cyrillic initials should stay readable in the source too.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     private static bool WantsJson(HttpRequest request)
     {
         var accepted = request.GetTypedHeaders().Accept;
@@ -50,7 +54,7 @@ public static class VerifyApi
 
     private static string Html(DocumentVerificationDto answer)
     {
-        var e = HtmlEncoder.Default;
+        var e = Encoder;
         var verdict = answer.Genuine
             ? "<h1 class=\"ok\">✔ Документ подлинный · Құжат түпнұсқа · Genuine document</h1>"
             : "<h1 class=\"no\">✘ Документ не найден · Құжат табылмады · No such document</h1>";
