@@ -1,6 +1,7 @@
 using Clinic.Api.Data;
 using Clinic.Api.Features.Appointments;
 using Clinic.Api.Features.Catalog;
+using Clinic.Api.Features.Documents;
 using Clinic.Api.Features.Patients;
 using Clinic.Api.Features.Slots;
 using Clinic.Contracts;
@@ -35,6 +36,7 @@ public static class ClinicApiApp
                 .RequireAuthenticatedUser()
                 .RequireClaim(System.Security.Claims.ClaimTypes.Name, "staff"));
         services.AddClinicOpenApi();
+        services.AddClinicDocuments(options);
         return builder;
     }
 
@@ -55,10 +57,15 @@ public static class ClinicApiApp
         bot.MapCatalogApi();
         bot.MapSlotsApi();
         bot.MapAppointmentsApi();
+        bot.MapDocumentsApi();
 
         // Staff API: its own token (ADMIN_API_TOKEN), never the bot's secret.
         var staff = app.MapGroup(Routes.AdminPrefix).RequireAuthorization(AdminTokenAuthenticationHandler.PolicyName);
         staff.MapStaffAppointmentsApi();
+        staff.MapStaffDocumentsApi();
+
+        // Public: a document's QR code opens it; it shows initials only.
+        app.MapVerifyApi();
         return app;
     }
 

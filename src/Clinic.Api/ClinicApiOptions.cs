@@ -17,6 +17,8 @@ namespace Clinic.Api;
 /// <item><term>SLOT_GRID_MINUTES</term><description>Slot start times step. Default <c>15</c>.</description></item>
 /// <item><term>BOOKING_CHANGE_WINDOW_MINUTES</term><description>Reschedule and cancel are refused this close to the visit. Default <c>120</c>.</description></item>
 /// <item><term>BOOKING_HOLD_MINUTES</term><description>How long a <c>pending</c> hold lasts before it must be confirmed. Default <c>5</c>.</description></item>
+/// <item><term>DOCUMENTS_PATH</term><description>Folder where the file-system document storage keeps files. Default <c>data/documents</c>.</description></item>
+/// <item><term>PUBLIC_BASE_URL</term><description>Public base URL of the API, printed in documents' QR codes (<c>{PUBLIC_BASE_URL}/verify/{number}</c>). Default <c>http://localhost:5080</c>.</description></item>
 /// </list>
 /// A malformed value stops startup with a message naming the variable.
 /// </summary>
@@ -35,6 +37,8 @@ public sealed record ClinicApiOptions
     public int SlotGridMinutes { get; init; } = 15;
     public int ChangeWindowMinutes { get; init; } = 120;
     public int HoldMinutes { get; init; } = 5;
+    public string DocumentsPath { get; init; } = "data/documents";
+    public Uri PublicBaseUrl { get; init; } = new("http://localhost:5080");
 
     public static ClinicApiOptions FromConfiguration(IConfiguration config)
     {
@@ -52,6 +56,8 @@ public sealed record ClinicApiOptions
             SlotGridMinutes = Int(config, "SLOT_GRID_MINUTES", 15, 5, 240),
             ChangeWindowMinutes = Int(config, "BOOKING_CHANGE_WINDOW_MINUTES", 120, 0, 60 * 24 * 30),
             HoldMinutes = Int(config, "BOOKING_HOLD_MINUTES", 5, 1, 120),
+            DocumentsPath = NonEmpty(config, "DOCUMENTS_PATH") ?? "data/documents",
+            PublicBaseUrl = HttpUrl(config, "PUBLIC_BASE_URL", "http://localhost:5080"),
         };
     }
 
@@ -74,6 +80,14 @@ public sealed record ClinicApiOptions
     {
         var value = config[key];
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    private static Uri HttpUrl(IConfiguration config, string key, string fallback)
+    {
+        var value = NonEmpty(config, key) ?? fallback;
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            throw new InvalidOperationException($"{key} must be an absolute http(s) URL, got '{value}'.");
+        return url;
     }
 
     private static bool Bool(IConfiguration config, string key, bool fallback)

@@ -23,4 +23,8 @@ public static class ErrorCodes
     public const string IinTaken = "iin_taken";
     public const string IdempotencyConflict = "idempotency_conflict";
     public const string Internal = "internal_error";
+    // Documents
+    public const string NoSupportingVisit = "no_supporting_visit";
+    public const string UnsupportedFileType = "unsupported_file_type";
+    public const string FileTooLarge = "file_too_large";
 }

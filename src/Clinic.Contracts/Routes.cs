@@ -23,4 +23,12 @@ public static class Routes
     public static string AppointmentCancel(long id) => $"/api/bot/appointments/{id}/cancel/";
 
     public const string Webhook = "/api/bot/webhook/";
+
+    // Documents
+    public const string Documents = "/api/bot/documents/";
+    public const string DocumentsGenerate = "/api/bot/documents/generate/";
+    public const string DocumentVisits = "/api/bot/documents/visits/";
+    public static string DocumentDownload(long id) => $"/api/bot/documents/{id}/download/";
+    public static string StaffPatientDocuments(long patientId) => $"/api/admin/patients/{patientId}/documents";
+    public static string VerifyDocument(string number) => $"/verify/{Uri.EscapeDataString(number)}";
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Clinic.Api.Features.Appointments;
 using Clinic.Api.Features.Catalog;
 using Clinic.Api.Features.Outbox;
+using Clinic.Api.Features.Documents;
 using Clinic.Api.Features.Patients;
 using Clinic.Api.Features.Slots;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,7 @@ public abstract class ClinicDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Document> Documents => Set<Document>();
 
     public abstract DatabaseProvider Provider { get; }
 

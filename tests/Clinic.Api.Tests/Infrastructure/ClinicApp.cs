@@ -25,6 +25,8 @@ public abstract class ClinicApp(ITestDatabase database, bool demoData = false) :
     private HttpClient? _staff;
 
     public ITestDatabase Database => database;
+    /// <summary>Where this app's document storage keeps files (DOCUMENTS_PATH), removed with the app.</summary>
+    public string DocumentsPath { get; } = Path.Combine(Path.GetTempPath(), "clinic-api-tests", "documents-" + Guid.NewGuid().ToString("N"));
     public FakeTimeProvider Clock { get; } = new(Epoch);
     public CapturedLogs Logs { get; } = new();
     public TestClinic Clinic { get; private set; } = null!;
@@ -66,6 +68,7 @@ public abstract class ClinicApp(ITestDatabase database, bool demoData = false) :
         builder.UseSetting("ADMIN_API_TOKEN", StaffToken);
         builder.UseSetting("SEED_DEMO_DATA", demoData ? "true" : "false");
         builder.UseSetting("DATABASE_URL", "");
+        builder.UseSetting("DOCUMENTS_PATH", DocumentsPath);
         foreach (var (key, value) in database.Settings)
             builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
@@ -101,6 +104,8 @@ public abstract class ClinicApp(ITestDatabase database, bool demoData = false) :
         _staff?.Dispose();
         await base.DisposeAsync();
         await database.DisposeAsync();
+        try { Directory.Delete(DocumentsPath, recursive: true); }
+        catch (DirectoryNotFoundException) { /* no document was stored */ }
         GC.SuppressFinalize(this);
     }
 }
