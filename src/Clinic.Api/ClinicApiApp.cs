@@ -2,6 +2,7 @@ using Clinic.Api.Data;
 using Clinic.Api.Features.Appointments;
 using Clinic.Api.Features.Catalog;
 using Clinic.Api.Features.Documents;
+using Clinic.Api.Features.Feedback;
 using Clinic.Api.Features.Patients;
 using Clinic.Api.Features.Slots;
 using Clinic.Contracts;
@@ -58,11 +59,14 @@ public static class ClinicApiApp
         bot.MapSlotsApi();
         bot.MapAppointmentsApi();
         bot.MapDocumentsApi();
+        bot.MapFeedbackApi();
+        bot.MapPatientProfileApi();
 
         // Staff API: its own token (ADMIN_API_TOKEN), never the bot's secret.
         var staff = app.MapGroup(Routes.AdminPrefix).RequireAuthorization(AdminTokenAuthenticationHandler.PolicyName);
         staff.MapStaffAppointmentsApi();
         staff.MapStaffDocumentsApi();
+        staff.MapStaffFeedbackApi();
 
         // Public: a document's QR code opens it; it shows initials only.
         app.MapVerifyApi();

@@ -27,4 +27,7 @@ public static class ErrorCodes
     public const string NoSupportingVisit = "no_supporting_visit";
     public const string UnsupportedFileType = "unsupported_file_type";
     public const string FileTooLarge = "file_too_large";
+    // Feedback
+    public const string VisitNotFulfilled = "visit_not_fulfilled";
+    public const string ScoreRequired = "score_required";
 }

@@ -3,6 +3,7 @@ using Clinic.Api.Features.Appointments;
 using Clinic.Api.Features.Catalog;
 using Clinic.Api.Features.Outbox;
 using Clinic.Api.Features.Documents;
+using Clinic.Api.Features.Feedback;
 using Clinic.Api.Features.Patients;
 using Clinic.Api.Features.Slots;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,7 @@ public abstract class ClinicDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Document> Documents => Set<Document>();
+    public DbSet<VisitFeedback> Feedback => Set<VisitFeedback>();
 
     public abstract DatabaseProvider Provider { get; }
 

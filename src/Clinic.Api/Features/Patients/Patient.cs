@@ -22,6 +22,8 @@ public sealed class Patient
     public bool NewsOptIn { get; set; }
     /// <summary>Set when Telegram answered 403 (the user blocked the bot); cleared when they write again. Excluded from sends meanwhile.</summary>
     public DateTime? BotBlockedAtUtc { get; set; }
+    /// <summary>Set when the patient withdrew consent and deleted the account: the row stays only for the visit history, without personal data.</summary>
+    public DateTime? DeletedAtUtc { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 

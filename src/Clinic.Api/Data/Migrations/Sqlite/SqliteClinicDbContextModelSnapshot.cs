@@ -443,6 +443,80 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                     b.ToTable("documents");
                 });
 
+            modelBuilder.Entity("Clinic.Api.Features.Feedback.VisitFeedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AppointmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("FollowUpNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("follow_up_note");
+
+                    b.Property<DateTime?>("FollowedUpAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("followed_up_at_utc");
+
+                    b.Property<bool>("NeedsFollowUp")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("needs_follow_up");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long>("PatientId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("PublicReview")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_review");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("score");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("NeedsFollowUp", "CreatedAtUtc");
+
+                    b.ToTable("visit_feedback", (string)null);
+                });
+
             modelBuilder.Entity("Clinic.Api.Features.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -550,6 +624,10 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at_utc");
+
+                    b.Property<DateTime?>("DeletedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_at_utc");
 
                     b.Property<string>("FullName")
                         .HasMaxLength(200)
@@ -808,6 +886,29 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("Clinic.Api.Features.Feedback.VisitFeedback", b =>
+                {
+                    b.HasOne("Clinic.Api.Features.Appointments.Appointment", "Appointment")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Clinic.Api.Features.Catalog.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Clinic.Api.Features.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Appointment");
                 });
 
             modelBuilder.Entity("Clinic.Api.Features.Outbox.OutboxMessage", b =>
