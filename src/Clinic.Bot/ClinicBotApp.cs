@@ -2,8 +2,10 @@ using Clinic.Bot.ClinicApi;
 using Clinic.Bot.Configuration;
 using Clinic.Bot.Conversation;
 using Clinic.Bot.Features.Booking;
+using Clinic.Bot.Features.Feedback;
 using Clinic.Bot.Features.Menu;
 using Clinic.Bot.Features.MyAppointments;
+using Clinic.Bot.Features.Profile;
 using Clinic.Bot.Features.Registration;
 using Clinic.Bot.Features.Start;
 using Clinic.Bot.Localization;
@@ -57,8 +59,11 @@ public static class ClinicBotApp
                 RegistrationRouter.Create(),
                 BookingRouter.Create(),
                 AppointmentsRouter.Create(),
+                FeedbackRouter.Create(),
+                ProfileRouter.Create(),
             ],
             sp.GetRequiredService<Localizer>()));
+        services.AddFeedback();
         services.AddSingleton<ChatLocks>();
         services.AddSingleton<PatientCache>();
         services.AddSingleton<RecentUpdates>();

@@ -28,6 +28,9 @@ public sealed class PatientCache(TimeProvider time) : IDisposable
         }
     }
 
+    /// <summary>Drops the entry, e.g. after the account was deleted.</summary>
+    public void Forget(long telegramId) => _cache.Remove(telegramId);
+
     public void Dispose() => _cache.Dispose();
 
 #pragma warning disable CS0618 // MemoryCacheOptions.Clock still takes the ISystemClock interface.

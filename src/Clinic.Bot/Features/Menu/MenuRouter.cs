@@ -1,5 +1,7 @@
 using Clinic.Bot.Features.Booking;
+using Clinic.Bot.Features.Feedback;
 using Clinic.Bot.Features.MyAppointments;
+using Clinic.Bot.Features.Profile;
 using Clinic.Bot.Features.Registration;
 using Clinic.Bot.Telegram;
 
@@ -24,7 +26,7 @@ public static class MenuRouter
         .OnButton("menu.profile", ProfileCard.ShowAsync)
         .OnButton("menu.documents", ComingSoonAsync)
         .OnButton("menu.payments", ComingSoonAsync)
-        .OnButton("menu.feedback", ComingSoonAsync)
+        .OnButton("menu.feedback", FeedbackFlow.StartAsync)
         .OnButton("menu.support", ComingSoonAsync)
         .Prompt("", context => context.SendAsync(context.Texts["menu.choose"], MainMenu.Keyboard(context.Texts)));
 
