@@ -2,6 +2,7 @@ using Clinic.Bot.ClinicApi;
 using Clinic.Bot.Configuration;
 using Clinic.Bot.Conversation;
 using Clinic.Bot.Features.Booking;
+using Clinic.Bot.Features.Documents;
 using Clinic.Bot.Features.Menu;
 using Clinic.Bot.Features.MyAppointments;
 using Clinic.Bot.Features.Registration;
@@ -57,6 +58,7 @@ public static class ClinicBotApp
                 RegistrationRouter.Create(),
                 BookingRouter.Create(),
                 AppointmentsRouter.Create(),
+                DocumentsRouter.Create(),
             ],
             sp.GetRequiredService<Localizer>()));
         services.AddSingleton<ChatLocks>();

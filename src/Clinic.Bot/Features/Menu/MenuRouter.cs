@@ -1,4 +1,5 @@
 using Clinic.Bot.Features.Booking;
+using Clinic.Bot.Features.Documents;
 using Clinic.Bot.Features.MyAppointments;
 using Clinic.Bot.Features.Registration;
 using Clinic.Bot.Telegram;
@@ -22,7 +23,7 @@ public static class MenuRouter
         .OnButton("menu.my_appointments", AppointmentsList.ShowUpcomingAsync)
         .OnCommand("profile", ProfileCard.ShowAsync)
         .OnButton("menu.profile", ProfileCard.ShowAsync)
-        .OnButton("menu.documents", ComingSoonAsync)
+        .OnButton("menu.documents", DocumentsList.ShowAsync)
         .OnButton("menu.payments", ComingSoonAsync)
         .OnButton("menu.feedback", ComingSoonAsync)
         .OnButton("menu.support", ComingSoonAsync)
