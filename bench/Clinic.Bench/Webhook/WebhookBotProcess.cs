@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Runtime;
+using Clinic.Bot;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace Clinic.Bench.Webhook;
+
+/// <summary>
+/// The bot alone, composed as src/Clinic.Bot/Program.cs composes it (AddClinicBot, UseClinicBot), in its own process
+/// so its memory is its own. Settings come from the environment the <c>webhook</c> benchmark gives it. It prints
+/// "ready" once listening, then "mem" lines (working set, GC heap, committed bytes, collections) every 250 ms,
+/// and stops when its standard input closes.
+/// </summary>
+public sealed class WebhookBotProcess : IBenchCommand
+{
+    public const string CommandName = "webhook-bot";
+
+    public string Name => CommandName;
+
+    public string Description => "(started by `webhook`) the bot in webhook mode as a separate process, reporting its memory";
+
+    public async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.AddClinicBot();
+        var app = builder.Build();
+        app.UseClinicBot();
+        await app.StartAsync(cancellationToken);
+        Console.WriteLine($"ready server_gc={GCSettings.IsServerGC}");
+
+        var inputClosed = Console.In.ReadToEndAsync(cancellationToken);
+        while (!inputClosed.IsCompleted && !cancellationToken.IsCancellationRequested)
+        {
+            var gc = GC.GetGCMemoryInfo();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"mem {Environment.WorkingSet} {gc.HeapSizeBytes} {gc.TotalCommittedBytes} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)}"));
+            await Task.WhenAny(inputClosed, Task.Delay(250, cancellationToken));
+        }
+
+        await app.StopAsync(CancellationToken.None);
+        return 0;
+    }
+}
