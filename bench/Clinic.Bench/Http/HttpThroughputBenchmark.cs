@@ -38,14 +38,19 @@ public sealed class HttpThroughputBenchmark : IBenchCommand
         Console.WriteLine($"{workers} workers, {seconds} s per endpoint after {warmup} s warm-up, at most {maxRequests:N0} requests; SQLite; load average {LoadAverage.Read()}");
 
         var failed = false;
+        using var self = Process.GetCurrentProcess();
         foreach (var (name, path) in endpoints)
         {
             await LoadAsync(api, path, workers, TimeSpan.FromSeconds(warmup), maxRequests, cancellationToken);
+            self.Refresh();
+            var cpuBefore = self.TotalProcessorTime;
             var result = await LoadAsync(api, path, workers, TimeSpan.FromSeconds(seconds), maxRequests, cancellationToken);
+            self.Refresh();
+            var cpu = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
             failed |= result.Errors > 0;
             var summary = LatencySummary.FromMilliseconds(result.Samples);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-28} {result.Samples.Count / result.Elapsed.TotalSeconds,8:0} req/s  p50 {summary.P50:0.00} ms  p99 {summary.P99:0.00} ms  ({result.Samples.Count:N0} requests in {result.Elapsed.TotalSeconds:0.0} s, {result.Errors} errors)"));
+                $"{name,-28} {result.Samples.Count / result.Elapsed.TotalSeconds,8:0} req/s  p50 {summary.P50:0.00} ms  p99 {summary.P99:0.00} ms  ({result.Samples.Count:N0} requests in {result.Elapsed.TotalSeconds:0.0} s, {result.Errors} errors; {cpu:0.0} CPU-s = {result.Samples.Count / cpu:0} requests per CPU-second, client and server)"));
         }
 
         Console.WriteLine($"load average after: {LoadAverage.Read()}");

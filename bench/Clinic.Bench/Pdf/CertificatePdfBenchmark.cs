@@ -41,6 +41,8 @@ public sealed class CertificatePdfBenchmark : IBenchCommand
                 size = CertificatePdf.Create(content).Length;
             }
 
+            using var self = Process.GetCurrentProcess();
+            var cpuBefore = self.TotalProcessorTime;
             var samples = new List<double>(iterations);
             var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             for (var i = 0; i < iterations && !cancellationToken.IsCancellationRequested; i++)
@@ -56,9 +58,11 @@ public sealed class CertificatePdfBenchmark : IBenchCommand
             }
 
             var allocated = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / samples.Count;
+            self.Refresh();
+            var cpuPerPdf = (self.TotalProcessorTime - cpuBefore).TotalMilliseconds / samples.Count;
             var summary = LatencySummary.FromMilliseconds(samples);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-22} size {size:N0} bytes ({size / 1024.0:0.0} KiB); {summary}; {allocated:N0} bytes allocated per PDF"));
+                $"{name,-22} size {size:N0} bytes ({size / 1024.0:0.0} KiB); {summary}; {allocated:N0} bytes allocated per PDF; {cpuPerPdf:0.0} ms process CPU per PDF"));
         }
 
         return Task.FromResult(0);

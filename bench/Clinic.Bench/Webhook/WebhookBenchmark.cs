@@ -109,18 +109,27 @@ public sealed class WebhookBenchmark : IBenchCommand
             var button = text["menu.my_appointments"];
 
             Console.WriteLine($"bot process: {readyLine}; {users} registered users, {concurrency} chats in flight; state in {(redis is null ? "SQLite" : "Redis")}; load average {LoadAverage.Read()}");
+            await memory.FirstSampleAsync(cancellationToken);
             memory.Reset();
             var idle = memory.Latest;
             await LoadAsync(http, fakeUsers, concurrency, button, expected, TimeSpan.FromSeconds(warmup), maxUpdates, cancellationToken);
             Console.WriteLine($"idle bot (after start-up, before warm-up): {idle}");
             memory.Reset();
+            var botCpuBefore = memory.Latest.CpuMilliseconds;
+            using var self = Process.GetCurrentProcess();
+            var ownCpuBefore = self.TotalProcessorTime;
             var result = await LoadAsync(http, fakeUsers, concurrency, button, expected, TimeSpan.FromSeconds(seconds), maxUpdates, cancellationToken);
+            await Task.Delay(600, cancellationToken);
             var peak = memory.Peak;
+            var botCpu = (memory.Latest.CpuMilliseconds - botCpuBefore) / 1000.0;
+            self.Refresh();
+            var ownCpu = (self.TotalProcessorTime - ownCpuBefore).TotalSeconds;
             var summary = LatencySummary.FromMilliseconds(result.Samples);
             var rate = result.Samples.Count / result.Elapsed.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
                 updates:  {result.Samples.Count:N0} answered in {result.Elapsed.TotalSeconds:0.0} s = {rate:0} updates/s; {result.Wrong} wrong answers, {result.Lost} lost
                 latency:  {summary} (update POST → answer at the fake Telegram)
+                CPU:      bot process {botCpu:0.0} s = {result.Samples.Count / botCpu:0} updates per bot CPU-second; this process (API, fake Telegram, load) {ownCpu:0.0} s
                 memory:   under load peak {peak}; end {memory.Latest}
                 calls at the fake Telegram: {string.Join(", ", telegram.Counters.MethodCalls.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value:N0}"))}
                 load average after: {LoadAverage.Read()}
@@ -236,8 +245,11 @@ public sealed class WebhookBenchmark : IBenchCommand
     private sealed class MemoryWatch
     {
         private readonly Lock _gate = new();
-        private Sample _latest = new(0, 0, 0, 0, 0, 0);
-        private Sample _peak = new(0, 0, 0, 0, 0, 0);
+        private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private Sample _latest = new(0, 0, 0, 0, 0, 0, 0);
+        private Sample _peak = new(0, 0, 0, 0, 0, 0, 0);
+
+        public Task FirstSampleAsync(CancellationToken ct) => _first.Task.WaitAsync(TimeSpan.FromSeconds(10), ct);
 
         public Sample Latest
         {
@@ -254,13 +266,15 @@ public sealed class WebhookBenchmark : IBenchCommand
             var parts = line.Split(' ');
             var sample = new Sample(long.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture),
                 long.Parse(parts[3], CultureInfo.InvariantCulture), int.Parse(parts[4], CultureInfo.InvariantCulture),
-                int.Parse(parts[5], CultureInfo.InvariantCulture), int.Parse(parts[6], CultureInfo.InvariantCulture));
+                int.Parse(parts[5], CultureInfo.InvariantCulture), int.Parse(parts[6], CultureInfo.InvariantCulture), long.Parse(parts[7], CultureInfo.InvariantCulture));
             lock (_gate)
             {
                 _latest = sample;
                 _peak = new Sample(Math.Max(_peak.WorkingSet, sample.WorkingSet), Math.Max(_peak.Heap, sample.Heap), Math.Max(_peak.Committed, sample.Committed),
-                    sample.Gen0, sample.Gen1, sample.Gen2);
+                    sample.Gen0, sample.Gen1, sample.Gen2, sample.CpuMilliseconds);
             }
+
+            _first.TrySetResult();
         }
 
         public void Reset()
@@ -269,7 +283,7 @@ public sealed class WebhookBenchmark : IBenchCommand
         }
     }
 
-    private sealed record Sample(long WorkingSet, long Heap, long Committed, int Gen0, int Gen1, int Gen2)
+    private sealed record Sample(long WorkingSet, long Heap, long Committed, int Gen0, int Gen1, int Gen2, long CpuMilliseconds)
     {
         public double WorkingSetMb => WorkingSet / 1048576.0;
 

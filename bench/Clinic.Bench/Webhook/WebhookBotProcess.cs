@@ -9,7 +9,7 @@ namespace Clinic.Bench.Webhook;
 /// <summary>
 /// The bot alone, composed as src/Clinic.Bot/Program.cs composes it (AddClinicBot, UseClinicBot), in its own process
 /// so its memory is its own. Settings come from the environment the <c>webhook</c> benchmark gives it. It prints
-/// "ready" once listening, then "mem" lines (working set, GC heap, committed bytes, collections) every 250 ms,
+/// "ready" once listening, then "mem" lines (working set, GC heap, committed bytes, collections, CPU time) every 250 ms,
 /// and stops when its standard input closes.
 /// </summary>
 public sealed class WebhookBotProcess : IBenchCommand
@@ -30,12 +30,15 @@ public sealed class WebhookBotProcess : IBenchCommand
         await app.StartAsync(cancellationToken);
         Console.WriteLine($"ready server_gc={GCSettings.IsServerGC}");
 
-        var inputClosed = Console.In.ReadToEndAsync(cancellationToken);
+        // Console.In reads synchronously even through its async methods, so the wait for EOF gets its own thread.
+        var inputClosed = Task.Run(() => Console.In.ReadToEnd(), CancellationToken.None);
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
         while (!inputClosed.IsCompleted && !cancellationToken.IsCancellationRequested)
         {
+            process.Refresh();
             var gc = GC.GetGCMemoryInfo();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"mem {Environment.WorkingSet} {gc.HeapSizeBytes} {gc.TotalCommittedBytes} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)}"));
+                $"mem {Environment.WorkingSet} {gc.HeapSizeBytes} {gc.TotalCommittedBytes} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)} {process.TotalProcessorTime.TotalMilliseconds:0}"));
             await Task.WhenAny(inputClosed, Task.Delay(250, cancellationToken));
         }
 
