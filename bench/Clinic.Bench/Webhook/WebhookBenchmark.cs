@@ -246,8 +246,8 @@ public sealed class WebhookBenchmark : IBenchCommand
     {
         private readonly Lock _gate = new();
         private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private Sample _latest = new(0, 0, 0, 0, 0, 0, 0);
-        private Sample _peak = new(0, 0, 0, 0, 0, 0, 0);
+        private Sample _latest = new(0, 0, 0, 0, 0, 0, 0, 0);
+        private Sample _peak = new(0, 0, 0, 0, 0, 0, 0, 0);
 
         public Task FirstSampleAsync(CancellationToken ct) => _first.Task.WaitAsync(TimeSpan.FromSeconds(10), ct);
 
@@ -266,12 +266,12 @@ public sealed class WebhookBenchmark : IBenchCommand
             var parts = line.Split(' ');
             var sample = new Sample(long.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture),
                 long.Parse(parts[3], CultureInfo.InvariantCulture), int.Parse(parts[4], CultureInfo.InvariantCulture),
-                int.Parse(parts[5], CultureInfo.InvariantCulture), int.Parse(parts[6], CultureInfo.InvariantCulture), long.Parse(parts[7], CultureInfo.InvariantCulture));
+                int.Parse(parts[5], CultureInfo.InvariantCulture), int.Parse(parts[6], CultureInfo.InvariantCulture), long.Parse(parts[7], CultureInfo.InvariantCulture), long.Parse(parts[8], CultureInfo.InvariantCulture));
             lock (_gate)
             {
                 _latest = sample;
                 _peak = new Sample(Math.Max(_peak.WorkingSet, sample.WorkingSet), Math.Max(_peak.Heap, sample.Heap), Math.Max(_peak.Committed, sample.Committed),
-                    sample.Gen0, sample.Gen1, sample.Gen2, sample.CpuMilliseconds);
+                    sample.Gen0, sample.Gen1, sample.Gen2, sample.CpuMilliseconds, Math.Max(_peak.InUse, sample.InUse));
             }
 
             _first.TrySetResult();
@@ -283,11 +283,11 @@ public sealed class WebhookBenchmark : IBenchCommand
         }
     }
 
-    private sealed record Sample(long WorkingSet, long Heap, long Committed, int Gen0, int Gen1, int Gen2, long CpuMilliseconds)
+    private sealed record Sample(long WorkingSet, long Heap, long Committed, int Gen0, int Gen1, int Gen2, long CpuMilliseconds, long InUse)
     {
         public double WorkingSetMb => WorkingSet / 1048576.0;
 
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-            $"working set {WorkingSet / 1048576.0:0.0} MB, GC heap {Heap / 1048576.0:0.0} MB, GC committed {Committed / 1048576.0:0.0} MB (collections so far gen0 {Gen0}, gen1 {Gen1}, gen2 {Gen2})");
+            $"working set {WorkingSet / 1048576.0:0.0} MB, managed memory in use {InUse / 1048576.0:0.0} MB, GC heap after the last collection {Heap / 1048576.0:0.0} MB, GC committed {Committed / 1048576.0:0.0} MB (collections so far gen0 {Gen0}, gen1 {Gen1}, gen2 {Gen2})");
     }
 }

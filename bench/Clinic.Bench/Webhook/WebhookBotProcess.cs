@@ -9,7 +9,7 @@ namespace Clinic.Bench.Webhook;
 /// <summary>
 /// The bot alone, composed as src/Clinic.Bot/Program.cs composes it (AddClinicBot, UseClinicBot), in its own process
 /// so its memory is its own. Settings come from the environment the <c>webhook</c> benchmark gives it. It prints
-/// "ready" once listening, then "mem" lines (working set, GC heap, committed bytes, collections, CPU time) every 250 ms,
+/// "ready" once listening, then "mem" lines (working set, GC heap, committed bytes, collections, CPU time, managed bytes in use) every 250 ms,
 /// and stops when its standard input closes.
 /// </summary>
 public sealed class WebhookBotProcess : IBenchCommand
@@ -38,7 +38,7 @@ public sealed class WebhookBotProcess : IBenchCommand
             process.Refresh();
             var gc = GC.GetGCMemoryInfo();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"mem {Environment.WorkingSet} {gc.HeapSizeBytes} {gc.TotalCommittedBytes} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)} {process.TotalProcessorTime.TotalMilliseconds:0}"));
+                $"mem {Environment.WorkingSet} {gc.HeapSizeBytes} {gc.TotalCommittedBytes} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)} {process.TotalProcessorTime.TotalMilliseconds:0} {GC.GetTotalMemory(forceFullCollection: false)}"));
             await Task.WhenAny(inputClosed, Task.Delay(250, cancellationToken));
         }
 
