@@ -1,10 +1,19 @@
 using Clinic.Bench;
+using Clinic.Bench.Http;
+using Clinic.Bench.Pdf;
+using Clinic.Bench.Race;
 using Clinic.Bench.Slots;
+using Clinic.Bench.Webhook;
 
 // Every benchmark is a sub-command in its own folder; list new ones here, in the order `help` should show them.
 IBenchCommand[] commands =
 [
     new SlotsBenchmark(),
+    new BookingRaceBenchmark(),
+    new HttpThroughputBenchmark(),
+    new WebhookBenchmark(),
+    new WebhookBotProcess(),
+    new CertificatePdfBenchmark(),
 ];
 
 return await BenchCli.RunAsync(commands, args);

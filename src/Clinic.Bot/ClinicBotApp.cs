@@ -3,6 +3,7 @@ using Clinic.Bot.Configuration;
 using Clinic.Bot.Conversation;
 using Clinic.Bot.Features.Booking;
 using Clinic.Bot.Features.Feedback;
+using Clinic.Bot.Features.Documents;
 using Clinic.Bot.Features.Menu;
 using Clinic.Bot.Features.MyAppointments;
 using Clinic.Bot.Features.Profile;
@@ -61,6 +62,7 @@ public static class ClinicBotApp
                 AppointmentsRouter.Create(),
                 FeedbackRouter.Create(),
                 ProfileRouter.Create(),
+                DocumentsRouter.Create(),
             ],
             sp.GetRequiredService<Localizer>()));
         services.AddFeedback();

@@ -1,6 +1,7 @@
 using Clinic.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Clinic.Bot.Tests.Infrastructure;
@@ -16,19 +17,30 @@ public sealed class ApiHost : IAsyncDisposable
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"clinic-bot-tests-{Guid.NewGuid():N}.db");
     private readonly int _port = FreePort.Next();
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly TimeProvider? _clock;
     private WebApplication? _app;
 
-    private ApiHost(IReadOnlyDictionary<string, string?>? settings) => _settings = settings ?? new Dictionary<string, string?>();
+    private ApiHost(IReadOnlyDictionary<string, string?>? settings, TimeProvider? clock)
+    {
+        _settings = settings ?? new Dictionary<string, string?>();
+        _clock = clock;
+    }
 
     public string Url => $"http://127.0.0.1:{_port}";
 
     /// <summary>The running API's services, for a test to look into its database after the HTTP calls.</summary>
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The API is not running.");
+    /// <summary>The staff API's token (ADMIN_API_TOKEN), for tests that play the reception.</summary>
+    public const string StaffToken = "test-staff-token";
+
+    /// <summary>Where the API files documents (DOCUMENTS_PATH), removed with the host.</summary>
+    public string DocumentsPath { get; } = Path.Combine(Path.GetTempPath(), $"clinic-bot-tests-documents-{Guid.NewGuid():N}");
 
     /// <param name="settings">Extra API settings, e.g. BOOKING_CHANGE_WINDOW_MINUTES.</param>
-    public static async Task<ApiHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="clock">The API's clock, e.g. a FakeTimeProvider a test moves past a visit; the system clock when null.</param>
+    public static async Task<ApiHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
-        var host = new ApiHost(settings);
+        var host = new ApiHost(settings, clock);
         await host.StartAgainAsync();
         return host;
     }
@@ -41,6 +53,13 @@ public sealed class ApiHost : IAsyncDisposable
         builder.Configuration["TELEGRAM_BOT_API_SECRET"] = Secret;
         builder.Configuration["SQLITE_PATH"] = _databasePath;
         builder.Configuration["SEED_DEMO_DATA"] = "true";
+        builder.Configuration["ADMIN_API_TOKEN"] = StaffToken;
+        builder.Configuration["DOCUMENTS_PATH"] = DocumentsPath;
+        if (_clock is not null)
+        {
+            builder.Services.AddSingleton(_clock);
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.Configuration[key] = value;
@@ -66,6 +85,18 @@ public sealed class ApiHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
+        try
+        {
+            if (Directory.Exists(DocumentsPath))
+            {
+                Directory.Delete(DocumentsPath, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Best effort: it lives in the temp folder.
+        }
+
         foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
         {
             try

@@ -24,9 +24,12 @@ public class BotEnvironment : IAsyncLifetime
     /// <summary>Extra settings for the clinic API, e.g. a wider change window.</summary>
     protected virtual IReadOnlyDictionary<string, string?>? ApiSettings => null;
 
+    /// <summary>The API's clock; null for the system clock.</summary>
+    protected virtual TimeProvider? ApiClock => null;
+
     public async ValueTask InitializeAsync()
     {
-        Api = await ApiHost.StartAsync(ApiSettings);
+        Api = await ApiHost.StartAsync(ApiSettings, ApiClock);
         Telegram = await FakeTelegramServer.StartAsync();
         Bot = await StartBotAsync();
     }

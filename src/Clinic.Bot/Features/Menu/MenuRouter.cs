@@ -1,5 +1,6 @@
 using Clinic.Bot.Features.Booking;
 using Clinic.Bot.Features.Feedback;
+using Clinic.Bot.Features.Documents;
 using Clinic.Bot.Features.MyAppointments;
 using Clinic.Bot.Features.Profile;
 using Clinic.Bot.Features.Registration;
@@ -24,7 +25,7 @@ public static class MenuRouter
         .OnButton("menu.my_appointments", AppointmentsList.ShowUpcomingAsync)
         .OnCommand("profile", ProfileCard.ShowAsync)
         .OnButton("menu.profile", ProfileCard.ShowAsync)
-        .OnButton("menu.documents", ComingSoonAsync)
+        .OnButton("menu.documents", DocumentsList.ShowAsync)
         .OnButton("menu.payments", ComingSoonAsync)
         .OnButton("menu.feedback", FeedbackFlow.StartAsync)
         .OnButton("menu.support", ComingSoonAsync)

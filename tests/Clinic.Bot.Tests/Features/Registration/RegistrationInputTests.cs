@@ -105,6 +105,6 @@ public sealed class RegistrationInputTests(BotEnvironment env) : IClassFixture<B
         chat.SpeaksNow(Language.Kk);
         await chat.Expect("common.language_switched");
         await chat.Tap("menu.documents");
-        await chat.Expect("menu.coming_soon");
+        await chat.Expect("documents.empty");
     }
 }
