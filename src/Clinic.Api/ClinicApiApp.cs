@@ -3,6 +3,8 @@ using Clinic.Api.Features.Appointments;
 using Clinic.Api.Features.Catalog;
 using Clinic.Api.Features.Documents;
 using Clinic.Api.Features.Patients;
+using Clinic.Api.Features.Payments;
+using Clinic.Api.Features.Payments.Sandbox;
 using Clinic.Api.Features.Slots;
 using Clinic.Contracts;
 using Microsoft.AspNetCore.Authentication;
@@ -37,6 +39,7 @@ public static class ClinicApiApp
                 .RequireClaim(System.Security.Claims.ClaimTypes.Name, "staff"));
         services.AddClinicOpenApi();
         services.AddClinicDocuments(options);
+        services.AddClinicPayments(options);
         return builder;
     }
 
@@ -58,6 +61,7 @@ public static class ClinicApiApp
         bot.MapSlotsApi();
         bot.MapAppointmentsApi();
         bot.MapDocumentsApi();
+        bot.MapPaymentsApi();
 
         // Staff API: its own token (ADMIN_API_TOKEN), never the bot's secret.
         var staff = app.MapGroup(Routes.AdminPrefix).RequireAuthorization(AdminTokenAuthenticationHandler.PolicyName);
@@ -66,6 +70,8 @@ public static class ClinicApiApp
 
         // Public: a document's QR code opens it; it shows initials only.
         app.MapVerifyApi();
+        // Public: the sandbox payment page a sandbox QR code opens (404 when Kaspi is configured).
+        app.MapSandboxPaymentPage();
         return app;
     }
 

@@ -27,4 +27,10 @@ public static class ErrorCodes
     public const string NoSupportingVisit = "no_supporting_visit";
     public const string UnsupportedFileType = "unsupported_file_type";
     public const string FileTooLarge = "file_too_large";
+    // Payments
+    public const string AlreadyPaid = "already_paid";
+    public const string NothingToPay = "nothing_to_pay";
+    public const string NotPayable = "not_payable";
+    public const string InvoiceOpen = "invoice_open";
+    public const string PaymentProviderUnavailable = "payment_provider_unavailable";
 }

@@ -4,6 +4,7 @@ using Clinic.Api.Features.Catalog;
 using Clinic.Api.Features.Outbox;
 using Clinic.Api.Features.Documents;
 using Clinic.Api.Features.Patients;
+using Clinic.Api.Features.Payments;
 using Clinic.Api.Features.Slots;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -29,6 +30,7 @@ public abstract class ClinicDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Document> Documents => Set<Document>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
 
     public abstract DatabaseProvider Provider { get; }
 
