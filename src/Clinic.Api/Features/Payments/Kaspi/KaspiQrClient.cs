@@ -41,7 +41,7 @@ public sealed class KaspiQrClient(HttpClient http, KaspiOptions options)
         using var request = new HttpRequestMessage(method, new Uri(options.SchemeUrl, path));
         request.Headers.Add(RequestIdHeader, Guid.NewGuid().ToString());
         if (body is not null)
-            request.Content = JsonContent.Create(body, options: Json);
+            request.Content = new StringContent(JsonSerializer.Serialize(body, Json), System.Text.Encoding.UTF8, "application/json");
         KaspiEnvelope<T>? envelope;
         try
         {
