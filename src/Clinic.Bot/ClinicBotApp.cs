@@ -4,6 +4,7 @@ using Clinic.Bot.Conversation;
 using Clinic.Bot.Features.Booking;
 using Clinic.Bot.Features.Menu;
 using Clinic.Bot.Features.MyAppointments;
+using Clinic.Bot.Features.Payments;
 using Clinic.Bot.Features.Registration;
 using Clinic.Bot.Features.Start;
 using Clinic.Bot.Localization;
@@ -57,8 +58,10 @@ public static class ClinicBotApp
                 RegistrationRouter.Create(),
                 BookingRouter.Create(),
                 AppointmentsRouter.Create(),
+                PaymentsRouter.Create(),
             ],
             sp.GetRequiredService<Localizer>()));
+        services.AddPayments();
         services.AddSingleton<ChatLocks>();
         services.AddSingleton<PatientCache>();
         services.AddSingleton<RecentUpdates>();

@@ -1,5 +1,6 @@
 using Clinic.Bot.Features.Booking;
 using Clinic.Bot.Features.MyAppointments;
+using Clinic.Bot.Features.Payments;
 using Clinic.Bot.Features.Registration;
 using Clinic.Bot.Telegram;
 
@@ -23,7 +24,7 @@ public static class MenuRouter
         .OnCommand("profile", ProfileCard.ShowAsync)
         .OnButton("menu.profile", ProfileCard.ShowAsync)
         .OnButton("menu.documents", ComingSoonAsync)
-        .OnButton("menu.payments", ComingSoonAsync)
+        .OnButton("menu.payments", PaymentsMenu.ShowAsync)
         .OnButton("menu.feedback", ComingSoonAsync)
         .OnButton("menu.support", ComingSoonAsync)
         .Prompt("", context => context.SendAsync(context.Texts["menu.choose"], MainMenu.Keyboard(context.Texts)));
