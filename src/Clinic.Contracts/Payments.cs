@@ -24,8 +24,11 @@ public sealed record InvoiceDto(
     string? ServiceNameKk = null,
     DateTimeOffset? VisitStart = null);
 
-/// <summary>What the patient owes (tiyn) and their invoices that can still be paid.</summary>
-public sealed record BalanceDto(long BalanceTiyn, IReadOnlyList<InvoiceDto> UnpaidInvoices);
+/// <summary>
+/// What the patient owes (tiyn), their invoices that can still be paid, and the booked visits already paid ahead
+/// (not to be offered for payment again).
+/// </summary>
+public sealed record BalanceDto(long BalanceTiyn, IReadOnlyList<InvoiceDto> UnpaidInvoices, IReadOnlyList<long> PaidAheadAppointmentIds);
 
 public static class PaymentRoutes
 {

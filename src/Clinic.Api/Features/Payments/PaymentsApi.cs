@@ -146,7 +146,7 @@ public static class PaymentsApi
         return TypedResults.Ok(fresh.AsDto());
     }
 
-    /// <summary>What the patient owes and the invoices they can still pay, newest first.</summary>
+    /// <summary>What the patient owes, the invoices they can still pay (newest first) and the visits already paid ahead.</summary>
     public static async Task<Results<Ok<BalanceDto>, NotFound<ApiError>>> GetBalance(
         [FromQuery(Name = "telegram_id")] long telegramId, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -157,7 +157,10 @@ public static class PaymentsApi
         var balance = await Balance.OfAsync(db, patient.Id, cancellationToken);
         var open = await Invoices(db).Where(i => i.PatientId == patient.Id && Invoice.OpenStatuses.Contains(i.Status) && i.ExpiresAtUtc > now)
             .OrderByDescending(i => i.Id).Take(20).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new BalanceDto(balance, open.Select(i => i.AsDto()).ToList()));
+        var paidAhead = await db.Invoices.Where(i => i.PatientId == patient.Id && i.Status == InvoiceStatus.Paid &&
+                                                     i.AppointmentId != null && i.Appointment!.Status == AppointmentStatus.Booked)
+            .Select(i => i.AppointmentId!.Value).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new BalanceDto(balance, open.Select(i => i.AsDto()).ToList(), paidAhead));
     }
 
     /// <summary>The open invoice matching <paramref name="filter"/>; one whose time is up is expired first and not returned.</summary>

@@ -32,7 +32,8 @@ public static class PaymentsMenu
         var upcoming = await context.Api.GetMyAppointments(context.UserId, AppointmentScope.Upcoming, context.CancellationToken);
         var texts = context.Texts;
         var invoices = balance.Value!.UnpaidInvoices;
-        var invoiced = invoices.Where(i => i.AppointmentId is not null).Select(i => i.AppointmentId!.Value).ToHashSet();
+        var invoiced = invoices.Where(i => i.AppointmentId is not null).Select(i => i.AppointmentId!.Value)
+            .Concat(balance.Value.PaidAheadAppointmentIds).ToHashSet();
         var visits = (upcoming.Value?.Items ?? [])
             .Where(a => a.Status == AppointmentStatus.Booked && a.Service.PriceTiyn > 0 && !invoiced.Contains(a.Id))
             .Take(MaxVisits).ToList();

@@ -179,6 +179,14 @@ public sealed class PaymentsApiTests(SqliteApp app) : PaymentsTestBase(app), ICl
         var after = await BalanceAsync(patient.TelegramId);
         Assert.Equal(0, after.BalanceTiyn);
         Assert.Equal([visitInvoice.Id], after.UnpaidInvoices.Select(i => i.Id));
+        Assert.Empty(after.PaidAheadAppointmentIds);
+
+        await PressOnSandboxPageAsync(visitInvoice, "pay");
+        await StatusOkAsync(visitInvoice.Id, patient.TelegramId);
+        var paidAhead = await BalanceAsync(patient.TelegramId);
+        Assert.Equal(0, paidAhead.BalanceTiyn);
+        Assert.Empty(paidAhead.UnpaidInvoices);
+        Assert.Equal([booked.Id], paidAhead.PaidAheadAppointmentIds);
     }
 
     [Fact]
