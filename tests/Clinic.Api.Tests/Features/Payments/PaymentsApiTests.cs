@@ -203,4 +203,22 @@ public sealed class PaymentsApiTests(SqliteApp app) : PaymentsTestBase(app), ICl
         Assert.Equal(HttpStatusCode.Conflict, page.StatusCode);
         Assert.NotEqual(invoice.Id, (await CreateInvoiceOkAsync(patient.TelegramId, visit.Id)).Id);
     }
+
+    [Fact]
+    public async Task The_background_job_marks_a_paid_invoice_paid_without_anyone_checking()
+    {
+        var patient = await RegisterAsync();
+        var invoice = await CreateInvoiceOkAsync(patient.TelegramId, (await VisitAsync(patient, "booked")).Id);
+        await PressOnSandboxPageAsync(invoice, "pay");
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await InDatabaseAsync(db => db.Invoices.Where(i => i.Id == invoice.Id).Select(i => i.Status).SingleAsync(Cancel)) != InvoiceStatus.Paid)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The polling job did not mark the invoice paid.");
+            App.Clock.Advance(TimeSpan.FromSeconds(15)); // PAYMENT_POLL_SECONDS
+            await Task.Delay(200, Cancel);
+        }
+
+        Assert.Equal(1, await ReceiptMessagesAsync(invoice.Id));
+    }
 }
