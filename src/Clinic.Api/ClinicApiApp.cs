@@ -4,6 +4,8 @@ using Clinic.Api.Features.Catalog;
 using Clinic.Api.Features.Documents;
 using Clinic.Api.Features.Feedback;
 using Clinic.Api.Features.Patients;
+using Clinic.Api.Features.Payments;
+using Clinic.Api.Features.Payments.Sandbox;
 using Clinic.Api.Features.Slots;
 using Clinic.Contracts;
 using Microsoft.AspNetCore.Authentication;
@@ -38,6 +40,7 @@ public static class ClinicApiApp
                 .RequireClaim(System.Security.Claims.ClaimTypes.Name, "staff"));
         services.AddClinicOpenApi();
         services.AddClinicDocuments(options);
+        services.AddClinicPayments(options);
         return builder;
     }
 
@@ -61,6 +64,7 @@ public static class ClinicApiApp
         bot.MapDocumentsApi();
         bot.MapFeedbackApi();
         bot.MapPatientProfileApi();
+        bot.MapPaymentsApi();
 
         // Staff API: its own token (ADMIN_API_TOKEN), never the bot's secret.
         var staff = app.MapGroup(Routes.AdminPrefix).RequireAuthorization(AdminTokenAuthenticationHandler.PolicyName);
@@ -70,6 +74,8 @@ public static class ClinicApiApp
 
         // Public: a document's QR code opens it; it shows initials only.
         app.MapVerifyApi();
+        // Public: the sandbox payment page a sandbox QR code opens (404 when Kaspi is configured).
+        app.MapSandboxPaymentPage();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Clinic.Api.Features.Payments.Kaspi;
 
 namespace Clinic.Api;
 
@@ -19,6 +20,14 @@ namespace Clinic.Api;
 /// <item><term>BOOKING_HOLD_MINUTES</term><description>How long a <c>pending</c> hold lasts before it must be confirmed. Default <c>5</c>.</description></item>
 /// <item><term>DOCUMENTS_PATH</term><description>Folder where the file-system document storage keeps files. Default <c>data/documents</c>.</description></item>
 /// <item><term>PUBLIC_BASE_URL</term><description>Public base URL of the API, printed in documents' QR codes (<c>{PUBLIC_BASE_URL}/verify/{number}</c>). Default <c>http://localhost:5080</c>.</description></item>
+/// <item><term>PAYMENT_EXPIRY_MINUTES</term><description>An unpaid invoice expires this long after it was created. Default <c>30</c>.</description></item>
+/// <item><term>PAYMENT_POLL_SECONDS</term><description>How often the background job asks the provider about open invoices. Default <c>15</c>.</description></item>
+/// <item><term>KASPI_API_KEY</term><description>Kaspi QR partner API key (<c>Api-Key</c> header). Empty (the default) = the sandbox provider.</description></item>
+/// <item><term>KASPI_BASE_URL</term><description>Kaspi QR API base URL. Default <c>https://qrapi-cert-up.kaspi.kz/</c>.</description></item>
+/// <item><term>KASPI_SCHEME</term><description><c>basic</c> (r1), <c>standard</c> (r2) or <c>enhanced</c> (r3, the default): the API's path prefix.</description></item>
+/// <item><term>KASPI_DEVICE_TOKEN</term><description>The cash desk's <c>DeviceToken</c> sent with every QR.</description></item>
+/// <item><term>KASPI_CERT_PATH</term><description>PKCS#12 client certificate from Kaspi, when issued; <c>KASPI_CERT_PASSWORD</c> its password.</description></item>
+/// <item><term>KASPI_TIMEOUT_SECONDS</term><description>Timeout of one call to Kaspi. Default <c>15</c>.</description></item>
 /// </list>
 /// A malformed value stops startup with a message naming the variable.
 /// </summary>
@@ -39,6 +48,9 @@ public sealed record ClinicApiOptions
     public int HoldMinutes { get; init; } = 5;
     public string DocumentsPath { get; init; } = "data/documents";
     public Uri PublicBaseUrl { get; init; } = new("http://localhost:5080");
+    public int PaymentExpiryMinutes { get; init; } = 30;
+    public int PaymentPollSeconds { get; init; } = 15;
+    public KaspiOptions Kaspi { get; init; } = new();
 
     public static ClinicApiOptions FromConfiguration(IConfiguration config)
     {
@@ -58,6 +70,9 @@ public sealed record ClinicApiOptions
             HoldMinutes = Int(config, "BOOKING_HOLD_MINUTES", 5, 1, 120),
             DocumentsPath = NonEmpty(config, "DOCUMENTS_PATH") ?? "data/documents",
             PublicBaseUrl = HttpUrl(config, "PUBLIC_BASE_URL", "http://localhost:5080"),
+            PaymentExpiryMinutes = Int(config, "PAYMENT_EXPIRY_MINUTES", 30, 1, 60 * 24 * 7),
+            PaymentPollSeconds = Int(config, "PAYMENT_POLL_SECONDS", 15, 1, 3600),
+            Kaspi = KaspiFrom(config),
         };
     }
 
@@ -74,6 +89,25 @@ public sealed record ClinicApiOptions
         if (!string.IsNullOrEmpty(directory))
             Directory.CreateDirectory(directory);
         return (DatabaseProvider.Sqlite, $"Data Source={path};Pooling=True");
+    }
+
+    private static KaspiOptions KaspiFrom(IConfiguration config)
+    {
+        var baseUrl = HttpUrl(config, "KASPI_BASE_URL", "https://qrapi-cert-up.kaspi.kz/");
+        var scheme = NonEmpty(config, "KASPI_SCHEME") ?? "enhanced";
+        if (!Enum.TryParse<KaspiScheme>(scheme, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsDigit(scheme[0]))
+            throw new InvalidOperationException($"KASPI_SCHEME must be basic, standard or enhanced, got '{scheme}'.");
+        return new KaspiOptions
+        {
+            ApiKey = NonEmpty(config, "KASPI_API_KEY"),
+            // A trailing slash, so the scheme's prefix is appended to any path the URL has.
+            BaseUrl = new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/"),
+            Scheme = parsed,
+            DeviceToken = NonEmpty(config, "KASPI_DEVICE_TOKEN"),
+            CertificatePath = NonEmpty(config, "KASPI_CERT_PATH"),
+            CertificatePassword = NonEmpty(config, "KASPI_CERT_PASSWORD"),
+            Timeout = TimeSpan.FromSeconds(Int(config, "KASPI_TIMEOUT_SECONDS", 15, 1, 120)),
+        };
     }
 
     private static string? NonEmpty(IConfiguration config, string key)

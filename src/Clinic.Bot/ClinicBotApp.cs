@@ -6,6 +6,7 @@ using Clinic.Bot.Features.Feedback;
 using Clinic.Bot.Features.Documents;
 using Clinic.Bot.Features.Menu;
 using Clinic.Bot.Features.MyAppointments;
+using Clinic.Bot.Features.Payments;
 using Clinic.Bot.Features.Profile;
 using Clinic.Bot.Features.Registration;
 using Clinic.Bot.Features.Start;
@@ -63,9 +64,11 @@ public static class ClinicBotApp
                 FeedbackRouter.Create(),
                 ProfileRouter.Create(),
                 DocumentsRouter.Create(),
+                PaymentsRouter.Create(),
             ],
             sp.GetRequiredService<Localizer>()));
         services.AddFeedback();
+        services.AddPayments();
         services.AddSingleton<ChatLocks>();
         services.AddSingleton<PatientCache>();
         services.AddSingleton<RecentUpdates>();

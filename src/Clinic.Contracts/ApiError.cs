@@ -30,4 +30,10 @@ public static class ErrorCodes
     // Feedback
     public const string VisitNotFulfilled = "visit_not_fulfilled";
     public const string ScoreRequired = "score_required";
+    // Payments
+    public const string AlreadyPaid = "already_paid";
+    public const string NothingToPay = "nothing_to_pay";
+    public const string NotPayable = "not_payable";
+    public const string InvoiceOpen = "invoice_open";
+    public const string PaymentProviderUnavailable = "payment_provider_unavailable";
 }

@@ -5,6 +5,7 @@ using Clinic.Api.Features.Outbox;
 using Clinic.Api.Features.Documents;
 using Clinic.Api.Features.Feedback;
 using Clinic.Api.Features.Patients;
+using Clinic.Api.Features.Payments;
 using Clinic.Api.Features.Slots;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -31,6 +32,7 @@ public abstract class ClinicDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<VisitFeedback> Feedback => Set<VisitFeedback>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
 
     public abstract DatabaseProvider Provider { get; }
 

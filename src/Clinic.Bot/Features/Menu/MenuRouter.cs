@@ -2,6 +2,7 @@ using Clinic.Bot.Features.Booking;
 using Clinic.Bot.Features.Feedback;
 using Clinic.Bot.Features.Documents;
 using Clinic.Bot.Features.MyAppointments;
+using Clinic.Bot.Features.Payments;
 using Clinic.Bot.Features.Profile;
 using Clinic.Bot.Features.Registration;
 using Clinic.Bot.Telegram;
@@ -26,7 +27,7 @@ public static class MenuRouter
         .OnCommand("profile", ProfileCard.ShowAsync)
         .OnButton("menu.profile", ProfileCard.ShowAsync)
         .OnButton("menu.documents", DocumentsList.ShowAsync)
-        .OnButton("menu.payments", ComingSoonAsync)
+        .OnButton("menu.payments", PaymentsMenu.ShowAsync)
         .OnButton("menu.feedback", FeedbackFlow.StartAsync)
         .OnButton("menu.support", ComingSoonAsync)
         .Prompt("", context => context.SendAsync(context.Texts["menu.choose"], MainMenu.Keyboard(context.Texts)));

@@ -686,6 +686,104 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                     b.ToTable("patients");
                 });
 
+            modelBuilder.Entity("Clinic.Api.Features.Payments.Invoice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountTiyn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_tiyn");
+
+                    b.Property<long?>("AppointmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at_utc");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime?>("PaidAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_at_utc");
+
+                    b.Property<long>("PatientId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("PayUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pay_url");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderPaymentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_payment_id");
+
+                    b.Property<long?>("ReceiptDocumentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("receipt_document_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_invoices_open_per_appointment")
+                        .HasFilter("status IN ('created', 'waiting') AND appointment_id IS NOT NULL");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PatientId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_invoices_open_balance_per_patient")
+                        .HasFilter("status IN ('created', 'waiting') AND appointment_id IS NULL");
+
+                    b.HasIndex("PatientId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasFilter("idempotency_key IS NOT NULL");
+
+                    b.HasIndex("Provider", "ProviderPaymentId");
+
+                    b.HasIndex("Status", "ExpiresAtUtc");
+
+                    b.ToTable("invoices", t =>
+                        {
+                            t.HasCheckConstraint("ck_invoices_amount_positive", "amount_tiyn > 0");
+                        });
+                });
+
             modelBuilder.Entity("Clinic.Api.Features.Slots.ScheduleExceptionEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -929,6 +1027,29 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Clinic.Api.Features.Payments.Invoice", b =>
+                {
+                    b.HasOne("Clinic.Api.Features.Appointments.Appointment", "Appointment")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId");
+
+                    b.HasOne("Clinic.Api.Features.Catalog.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Clinic.Api.Features.Patients.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Appointment");
+
+                    b.Navigation("Patient");
                 });
 
             modelBuilder.Entity("Clinic.Api.Features.Slots.ScheduleExceptionEntry", b =>

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Clinic.Api.Features.Payments.Kaspi;
+
+/// <summary>
+/// Typed client of Kaspi's partner QR API. Every answer is the envelope <c>{StatusCode, Message, Data}</c>;
+/// <c>StatusCode</c> 0 is success, anything else (or a non-2xx HTTP answer, or no answer in time) is a
+/// <see cref="PaymentProviderException"/>. Each request carries a fresh <c>X-Request-ID</c>; the <c>Api-Key</c>
+/// header and the client certificate are set up once on the HTTP client (<see cref="KaspiSetup"/>).
+/// </summary>
+public sealed class KaspiQrClient(HttpClient http, KaspiOptions options)
+{
+    public const string ApiKeyHeader = "Api-Key";
+    public const string RequestIdHeader = "X-Request-ID";
+
+    /// <summary><c>POST qr/create</c>: a QR token for the customer to scan.</summary>
+    public Task<KaspiQrToken> CreateQrAsync(string externalId, long amountTiyn, CancellationToken cancellationToken) =>
+        SendAsync<KaspiQrToken>(HttpMethod.Post, "qr/create", Body(externalId, amountTiyn), cancellationToken);
+
+    /// <summary><c>POST qr/create-link</c>: a payment link that opens Kaspi (and can itself be shown as a QR code).</summary>
+    public Task<KaspiPaymentLink> CreateLinkAsync(string externalId, long amountTiyn, CancellationToken cancellationToken) =>
+        SendAsync<KaspiPaymentLink>(HttpMethod.Post, "qr/create-link", Body(externalId, amountTiyn), cancellationToken);
+
+    /// <summary><c>GET payment/status/{QrPaymentId}</c>.</summary>
+    public Task<KaspiPaymentStatus> GetStatusAsync(string paymentId, CancellationToken cancellationToken) =>
+        SendAsync<KaspiPaymentStatus>(HttpMethod.Get, "payment/status/" + Uri.EscapeDataString(paymentId), null, cancellationToken);
+
+    private KaspiCreateRequest Body(string externalId, long amountTiyn)
+    {
+        if (amountTiyn <= 0)
+            throw new ArgumentOutOfRangeException(nameof(amountTiyn), "Kaspi takes positive amounts only.");
+        // Kaspi wants tenge; tiyn become two decimals, exactly (no floating point).
+        return new KaspiCreateRequest(options.DeviceToken, decimal.Divide(amountTiyn, 100), externalId);
+    }
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(options.SchemeUrl, path));
+        request.Headers.Add(RequestIdHeader, Guid.NewGuid().ToString());
+        if (body is not null)
+            request.Content = new StringContent(JsonSerializer.Serialize(body, Json), System.Text.Encoding.UTF8, "application/json");
+        KaspiEnvelope<T>? envelope;
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+                throw new PaymentProviderException($"Kaspi answered HTTP {(int)response.StatusCode} to {path}.");
+            envelope = await response.Content.ReadFromJsonAsync<KaspiEnvelope<T>>(Json, cancellationToken);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new PaymentProviderException($"Kaspi did not answer {path} within {options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.", e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new PaymentProviderException($"Kaspi could not be reached for {path}: {e.Message}", e);
+        }
+        catch (JsonException e)
+        {
+            throw new PaymentProviderException($"Kaspi's answer to {path} is not the expected JSON.", e);
+        }
+        if (envelope is null)
+            throw new PaymentProviderException($"Kaspi's answer to {path} is empty.");
+        if (envelope.StatusCode != 0)
+            throw new PaymentProviderException($"Kaspi refused {path}: StatusCode {envelope.StatusCode}, {envelope.Message}");
+        return envelope.Data ?? throw new PaymentProviderException($"Kaspi's answer to {path} has no Data.");
+    }
+
+    /// <summary>Kaspi's field names are PascalCase, as in its documentation.</summary>
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = null,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+}
+
+public sealed record KaspiEnvelope<T>(int StatusCode, string? Message, T? Data);
+
+public sealed record KaspiCreateRequest(string? DeviceToken, decimal Amount, string ExternalId);
+
+public sealed record KaspiQrToken(string QrToken, DateTimeOffset? ExpireDate, long QrPaymentId);
+
+public sealed record KaspiPaymentLink(string PaymentLink, DateTimeOffset? ExpireDate, long PaymentId);
+
+public sealed record KaspiPaymentStatus(string Status, long? TransactionId = null);

@@ -1,0 +1,40 @@
+using Clinic.Api.Features.Payments.Kaspi;
+using Clinic.Api.Features.Payments.Sandbox;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Clinic.Api.Features.Payments;
+
+public static class PaymentsSetup
+{
+    /// <summary>Kaspi QR when KASPI_API_KEY is set, the sandbox otherwise; the invoice transitions and the polling job.</summary>
+    public static IServiceCollection AddClinicPayments(this IServiceCollection services, ClinicApiOptions options)
+    {
+        var kaspi = options.Kaspi;
+        if (kaspi.IsConfigured)
+        {
+            services.AddSingleton(kaspi);
+            services.AddHttpClient<KaspiQrClient>(http =>
+                {
+                    http.Timeout = kaspi.Timeout;
+                    http.DefaultRequestHeaders.Add(KaspiQrClient.ApiKeyHeader, kaspi.ApiKey);
+                })
+                .ConfigurePrimaryHttpMessageHandler(() =>
+                {
+                    var handler = new HttpClientHandler();
+                    if (kaspi.CertificatePath is not null)
+                        handler.ClientCertificates.Add(X509CertificateLoader.LoadPkcs12FromFile(kaspi.CertificatePath, kaspi.CertificatePassword));
+                    return handler;
+                });
+            services.AddScoped<IPaymentProvider, KaspiPaymentProvider>();
+        }
+        else
+        {
+            services.AddSingleton<SandboxPaymentProvider>();
+            services.AddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<SandboxPaymentProvider>());
+        }
+        services.AddScoped<InvoiceTransitions>();
+        services.AddScoped<PaymentStatusPoller>();
+        services.AddHostedService<PaymentPollingService>();
+        return services;
+    }
+}

@@ -1,0 +1,13 @@
+using Clinic.Bot.Notifications;
+
+namespace Clinic.Bot.Features.Payments;
+
+public static class PaymentsSetup
+{
+    /// <summary>The payment services of the bot: the receipt renderer (the router is listed in the dispatcher).</summary>
+    public static IServiceCollection AddPayments(this IServiceCollection services)
+    {
+        services.AddSingleton<IOutboxRenderer, PaymentReceiptRenderer>();
+        return services;
+    }
+}
