@@ -30,6 +30,7 @@ public sealed class ApiHost : IAsyncDisposable
 
     /// <summary>The running API's services, for a test to look into its database after the HTTP calls.</summary>
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The API is not running.");
+
     /// <summary>The staff API's token (ADMIN_API_TOKEN), for tests that play the reception.</summary>
     public const string StaffToken = "test-staff-token";
 
