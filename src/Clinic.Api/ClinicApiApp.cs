@@ -2,6 +2,7 @@ using Clinic.Api.Data;
 using Clinic.Api.Features.Appointments;
 using Clinic.Api.Features.Catalog;
 using Clinic.Api.Features.Documents;
+using Clinic.Api.Features.Outbox;
 using Clinic.Api.Features.Patients;
 using Clinic.Api.Features.Slots;
 using Clinic.Contracts;
@@ -58,6 +59,7 @@ public static class ClinicApiApp
         bot.MapSlotsApi();
         bot.MapAppointmentsApi();
         bot.MapDocumentsApi();
+        bot.MapOutboxApi();
 
         // Staff API: its own token (ADMIN_API_TOKEN), never the bot's secret.
         var staff = app.MapGroup(Routes.AdminPrefix).RequireAuthorization(AdminTokenAuthenticationHandler.PolicyName);

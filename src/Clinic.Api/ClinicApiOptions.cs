@@ -19,6 +19,9 @@ namespace Clinic.Api;
 /// <item><term>BOOKING_HOLD_MINUTES</term><description>How long a <c>pending</c> hold lasts before it must be confirmed. Default <c>5</c>.</description></item>
 /// <item><term>DOCUMENTS_PATH</term><description>Folder where the file-system document storage keeps files. Default <c>data/documents</c>.</description></item>
 /// <item><term>PUBLIC_BASE_URL</term><description>Public base URL of the API, printed in documents' QR codes (<c>{PUBLIC_BASE_URL}/verify/{number}</c>). Default <c>http://localhost:5080</c>.</description></item>
+/// <item><term>REMINDER_OFFSETS</term><description>When visit reminders go out, before the visit: comma-separated durations (<c>30m</c>, <c>2h</c>, <c>1d</c>). Default <c>24h,2h</c>; empty plans none.</description></item>
+/// <item><term>NPS_SURVEY_DELAY</term><description>How long after a visit is marked fulfilled the satisfaction survey goes out. Default <c>2h</c>.</description></item>
+/// <item><term>OUTBOX_MAX_ATTEMPTS</term><description>Send attempts of one outbox message before it is failed for good. Default <c>5</c>.</description></item>
 /// </list>
 /// A malformed value stops startup with a message naming the variable.
 /// </summary>
@@ -39,6 +42,9 @@ public sealed record ClinicApiOptions
     public int HoldMinutes { get; init; } = 5;
     public string DocumentsPath { get; init; } = "data/documents";
     public Uri PublicBaseUrl { get; init; } = new("http://localhost:5080");
+    public IReadOnlyList<TimeSpan> ReminderOffsets { get; init; } = [TimeSpan.FromHours(24), TimeSpan.FromHours(2)];
+    public TimeSpan NpsSurveyDelay { get; init; } = TimeSpan.FromHours(2);
+    public int OutboxMaxAttempts { get; init; } = 5;
 
     public static ClinicApiOptions FromConfiguration(IConfiguration config)
     {
@@ -58,6 +64,10 @@ public sealed record ClinicApiOptions
             HoldMinutes = Int(config, "BOOKING_HOLD_MINUTES", 5, 1, 120),
             DocumentsPath = NonEmpty(config, "DOCUMENTS_PATH") ?? "data/documents",
             PublicBaseUrl = HttpUrl(config, "PUBLIC_BASE_URL", "http://localhost:5080"),
+            ReminderOffsets = Durations(config, "REMINDER_OFFSETS", [TimeSpan.FromHours(24), TimeSpan.FromHours(2)]),
+            NpsSurveyDelay = Durations(config, "NPS_SURVEY_DELAY", [TimeSpan.FromHours(2)]) is [var delay] ? delay
+                : throw new InvalidOperationException("NPS_SURVEY_DELAY must be one duration such as 2h."),
+            OutboxMaxAttempts = Int(config, "OUTBOX_MAX_ATTEMPTS", 5, 1, 100),
         };
     }
 
@@ -88,6 +98,30 @@ public sealed record ClinicApiOptions
         if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
             throw new InvalidOperationException($"{key} must be an absolute http(s) URL, got '{value}'.");
         return url;
+    }
+
+    /// <summary>Comma-separated durations with a unit: <c>45m</c>, <c>2h</c>, <c>1d</c> (at most 30 days each).</summary>
+    private static IReadOnlyList<TimeSpan> Durations(IConfiguration config, string key, IReadOnlyList<TimeSpan> fallback)
+    {
+        var raw = config[key];
+        if (raw is null) return fallback;
+        var list = new List<TimeSpan>();
+        foreach (var part in raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var unit = part.Length > 1 ? char.ToLowerInvariant(part[^1]) : ' ';
+            var ok = int.TryParse(part.AsSpan(0, Math.Max(0, part.Length - 1)), NumberStyles.None, CultureInfo.InvariantCulture, out var amount);
+            TimeSpan? value = !ok ? null : unit switch
+            {
+                'm' => TimeSpan.FromMinutes(amount),
+                'h' => TimeSpan.FromHours(amount),
+                'd' => TimeSpan.FromDays(amount),
+                _ => null,
+            };
+            if (value is not { } duration || duration > TimeSpan.FromDays(30))
+                throw new InvalidOperationException($"{key} must be durations such as 24h,2h (units m, h, d; at most 30d), got '{raw}'.");
+            list.Add(duration);
+        }
+        return list.Distinct().OrderDescending().ToList();
     }
 
     private static bool Bool(IConfiguration config, string key, bool fallback)
