@@ -5,8 +5,10 @@ using Clinic.Bot.Features.Booking;
 using Clinic.Bot.Features.Menu;
 using Clinic.Bot.Features.MyAppointments;
 using Clinic.Bot.Features.Registration;
+using Clinic.Bot.Features.Reminders;
 using Clinic.Bot.Features.Start;
 using Clinic.Bot.Localization;
+using Clinic.Bot.Notifications;
 using Clinic.Bot.Telegram;
 using StackExchange.Redis;
 using Telegram.Bot;
@@ -57,6 +59,7 @@ public static class ClinicBotApp
                 RegistrationRouter.Create(),
                 BookingRouter.Create(),
                 AppointmentsRouter.Create(),
+                RemindersRouter.Create(),
             ],
             sp.GetRequiredService<Localizer>()));
         services.AddSingleton<ChatLocks>();
@@ -70,6 +73,10 @@ public static class ClinicBotApp
         services.AddHostedService<UpdateWorker>();
         services.AddHostedService<PollingService>();
         services.AddHostedService<BotStartupService>();
+
+        // Configure the outbox: the sender and the renderers of the messages the clinic starts.
+        services.AddNotifications(options);
+        services.AddReminders();
         return builder;
     }
 
