@@ -17,9 +17,17 @@ namespace Clinic.Bot.Notifications;
 /// On shutdown the messages already handed to Telegram are finished and reported; the rest are released unsent.
 /// </summary>
 public sealed class OutboxSender(
-    IServiceProvider services, BotOptions options, Localizer localizer, ITelegramBotClient bot,
+    IServiceProvider services, BotOptions options, Localizer localizer, IHttpClientFactory httpClients,
     IEnumerable<IOutboxRenderer> renderers, OutboxRateLimiter limiter, ILogger<OutboxSender> logger) : BackgroundService
 {
+    /// <summary>
+    /// The sender's own client, without the library's automatic "retry after" (which would wait one request and let the
+    /// others run into the same limit): a 429 reaches the sender, which pauses every send.
+    /// </summary>
+    private readonly ITelegramBotClient _bot = new TelegramBotClient(
+        new TelegramBotClientOptions(options.TelegramBotToken, options.TelegramApiUrl.ToString().TrimEnd('/')) { RetryCount = 0 },
+        httpClients.CreateClient("telegram"));
+
     public static readonly TimeSpan IdleDelay = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan ApiDownDelay = TimeSpan.FromSeconds(3);
     public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
@@ -137,12 +145,7 @@ public sealed class OutboxSender(
 
             try
             {
-                // Once its turn came, a message is finished even while the host stops: Telegram may already have it.
-                using var timeout = new CancellationTokenSource(SendTimeout);
-                var send = new OutboxSend(item, localizer.For(item.Language), bot, services, paid);
-                var messageId = await renderer.SendAsync(send, timeout.Token);
-                Interlocked.Increment(ref _sent);
-                return new OutboxResultRequest(lease, OutboxOutcome.Sent, TelegramMessageId: messageId);
+                return await SendOnceAsync(renderer, item, lease, paid);
             }
             catch (ApiRequestException error) when (error.ErrorCode == (int)HttpStatusCode.TooManyRequests)
             {
@@ -153,31 +156,53 @@ public sealed class OutboxSender(
                 if (flood >= MaxFloodRetries)
                     return new OutboxResultRequest(lease, OutboxOutcome.Failed, Error: error.Message, RetryAfterSeconds: (int)retryAfter.TotalSeconds);
             }
-            catch (ApiRequestException error) when (error.ErrorCode == (int)HttpStatusCode.Forbidden)
+            finally
             {
-                return new OutboxResultRequest(lease, OutboxOutcome.Blocked, Error: error.Message);
+                limiter.Completed(item.TelegramId);
             }
-            catch (ApiRequestException error) when (error.ErrorCode == (int)HttpStatusCode.BadRequest)
-            {
-                // Telegram refuses the message itself (chat not found, bad markup): sending it again cannot help.
-                logger.LogWarning("Telegram refused outbox message {Id} ({Kind}): {Error}", item.Id, item.Kind, error.Message);
-                return new OutboxResultRequest(lease, OutboxOutcome.Failed, Error: error.Message, Permanent: true);
-            }
-            catch (OutboxSkipException skip)
-            {
-                return new OutboxResultRequest(lease, OutboxOutcome.Cancelled, Error: skip.Message);
-            }
-            catch (Exception error) when (error is ApiRequestException or RequestException or HttpRequestException or OperationCanceledException)
-            {
-                // Telegram or the network failed for now: the API plans another attempt after a backoff.
-                logger.LogWarning("Outbox message {Id} failed for now: {Error}", item.Id, error.Message);
-                return new OutboxResultRequest(lease, OutboxOutcome.Failed, Error: error.Message);
-            }
-            catch (Exception error)
-            {
-                logger.LogError(error, "The {Kind} renderer failed for outbox message {Id}", item.Kind, item.Id);
-                return new OutboxResultRequest(lease, OutboxOutcome.Failed, Error: $"{error.GetType().Name}: {error.Message}");
-            }
+        }
+    }
+
+    /// <summary>One try at Telegram; a <c>429</c> escapes to the caller, which pauses and tries again.</summary>
+    private async Task<OutboxResultRequest> SendOnceAsync(IOutboxRenderer renderer, OutboxItemDto item, Guid lease, bool paid)
+    {
+        try
+        {
+            // Once its turn came, a message is finished even while the host stops: Telegram may already have it.
+            using var timeout = new CancellationTokenSource(SendTimeout);
+            var send = new OutboxSend(item, localizer.For(item.Language), _bot, services, paid);
+            var messageId = await renderer.SendAsync(send, timeout.Token);
+            Interlocked.Increment(ref _sent);
+            return new OutboxResultRequest(lease, OutboxOutcome.Sent, TelegramMessageId: messageId);
+        }
+        catch (ApiRequestException error) when (error.ErrorCode == (int)HttpStatusCode.TooManyRequests)
+        {
+            throw; // the caller pauses everything and tries again
+        }
+        catch (ApiRequestException error) when (error.ErrorCode == (int)HttpStatusCode.Forbidden)
+        {
+            return new OutboxResultRequest(lease, OutboxOutcome.Blocked, Error: error.Message);
+        }
+        catch (ApiRequestException error) when (error.ErrorCode == (int)HttpStatusCode.BadRequest)
+        {
+            // Telegram refuses the message itself (chat not found, bad markup): sending it again cannot help.
+            logger.LogWarning("Telegram refused outbox message {Id} ({Kind}): {Error}", item.Id, item.Kind, error.Message);
+            return new OutboxResultRequest(lease, OutboxOutcome.Failed, Error: error.Message, Permanent: true);
+        }
+        catch (OutboxSkipException skip)
+        {
+            return new OutboxResultRequest(lease, OutboxOutcome.Cancelled, Error: skip.Message);
+        }
+        catch (Exception error) when (error is RequestException or HttpRequestException or OperationCanceledException)
+        {
+            // Telegram or the network failed for now: the API plans another attempt after a backoff.
+            logger.LogWarning("Outbox message {Id} failed for now: {Error}", item.Id, error.Message);
+            return new OutboxResultRequest(lease, OutboxOutcome.Failed, Error: error.Message);
+        }
+        catch (Exception error)
+        {
+            logger.LogError(error, "The {Kind} renderer failed for outbox message {Id}", item.Kind, item.Id);
+            return new OutboxResultRequest(lease, OutboxOutcome.Failed, Error: $"{error.GetType().Name}: {error.Message}");
         }
     }
 

@@ -1,6 +1,7 @@
 using Clinic.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Clinic.Bot.Tests.Infrastructure;
@@ -16,16 +17,25 @@ public sealed class ApiHost : IAsyncDisposable
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"clinic-bot-tests-{Guid.NewGuid():N}.db");
     private readonly int _port = FreePort.Next();
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly TimeProvider? _clock;
     private WebApplication? _app;
 
-    private ApiHost(IReadOnlyDictionary<string, string?>? settings) => _settings = settings ?? new Dictionary<string, string?>();
+    private ApiHost(IReadOnlyDictionary<string, string?>? settings, TimeProvider? clock)
+    {
+        _settings = settings ?? new Dictionary<string, string?>();
+        _clock = clock;
+    }
 
     public string Url => $"http://127.0.0.1:{_port}";
 
+    /// <summary>The running API's services, e.g. its DbContext for a test's setup.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The API is not running.");
+
     /// <param name="settings">Extra API settings, e.g. BOOKING_CHANGE_WINDOW_MINUTES.</param>
-    public static async Task<ApiHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="clock">The API's clock (e.g. a FakeTimeProvider); the system clock when null.</param>
+    public static async Task<ApiHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
-        var host = new ApiHost(settings);
+        var host = new ApiHost(settings, clock);
         await host.StartAgainAsync();
         return host;
     }
@@ -41,6 +51,11 @@ public sealed class ApiHost : IAsyncDisposable
         foreach (var (key, value) in _settings)
         {
             builder.Configuration[key] = value;
+        }
+
+        if (_clock is not null)
+        {
+            builder.Services.AddSingleton(_clock);
         }
 
         builder.AddClinicApi();
