@@ -19,7 +19,7 @@ namespace Clinic.Api;
 /// <item><term>BOOKING_HOLD_MINUTES</term><description>How long a <c>pending</c> hold lasts before it must be confirmed. Default <c>5</c>.</description></item>
 /// <item><term>DOCUMENTS_PATH</term><description>Folder where the file-system document storage keeps files. Default <c>data/documents</c>.</description></item>
 /// <item><term>PUBLIC_BASE_URL</term><description>Public base URL of the API, printed in documents' QR codes (<c>{PUBLIC_BASE_URL}/verify/{number}</c>). Default <c>http://localhost:5080</c>.</description></item>
-/// <item><term>REMINDER_OFFSETS</term><description>When visit reminders go out, before the visit: comma-separated durations (<c>30m</c>, <c>2h</c>, <c>1d</c>). Default <c>24h,2h</c>; empty plans none.</description></item>
+/// <item><term>REMINDER_OFFSETS</term><description>When visit reminders go out, before the visit: comma-separated durations (<c>30m</c>, <c>2h</c>, <c>1d</c>). Default <c>24h,2h</c>; <c>off</c> plans none.</description></item>
 /// <item><term>NPS_SURVEY_DELAY</term><description>How long after a visit is marked fulfilled the satisfaction survey goes out. Default <c>2h</c>.</description></item>
 /// <item><term>OUTBOX_MAX_ATTEMPTS</term><description>Send attempts of one outbox message before it is failed for good. Default <c>5</c>.</description></item>
 /// </list>
@@ -100,11 +100,12 @@ public sealed record ClinicApiOptions
         return url;
     }
 
-    /// <summary>Comma-separated durations with a unit: <c>45m</c>, <c>2h</c>, <c>1d</c> (at most 30 days each).</summary>
+    /// <summary>Comma-separated durations with a unit: <c>45m</c>, <c>2h</c>, <c>1d</c> (at most 30 days each); <c>off</c> for none.</summary>
     private static IReadOnlyList<TimeSpan> Durations(IConfiguration config, string key, IReadOnlyList<TimeSpan> fallback)
     {
-        var raw = config[key];
+        var raw = NonEmpty(config, key);
         if (raw is null) return fallback;
+        if (raw.Equals("off", StringComparison.OrdinalIgnoreCase)) return [];
         var list = new List<TimeSpan>();
         foreach (var part in raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
