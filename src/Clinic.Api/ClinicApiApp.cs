@@ -3,6 +3,7 @@ using Clinic.Api.Features.Appointments;
 using Clinic.Api.Features.Catalog;
 using Clinic.Api.Features.Documents;
 using Clinic.Api.Features.Feedback;
+using Clinic.Api.Features.Outbox;
 using Clinic.Api.Features.Patients;
 using Clinic.Api.Features.Payments;
 using Clinic.Api.Features.Payments.Sandbox;
@@ -65,6 +66,7 @@ public static class ClinicApiApp
         bot.MapFeedbackApi();
         bot.MapPatientProfileApi();
         bot.MapPaymentsApi();
+        bot.MapOutboxApi();
 
         // Staff API: its own token (ADMIN_API_TOKEN), never the bot's secret.
         var staff = app.MapGroup(Routes.AdminPrefix).RequireAuthorization(AdminTokenAuthenticationHandler.PolicyName);

@@ -28,6 +28,9 @@ namespace Clinic.Api;
 /// <item><term>KASPI_DEVICE_TOKEN</term><description>The cash desk's <c>DeviceToken</c> sent with every QR.</description></item>
 /// <item><term>KASPI_CERT_PATH</term><description>PKCS#12 client certificate from Kaspi, when issued; <c>KASPI_CERT_PASSWORD</c> its password.</description></item>
 /// <item><term>KASPI_TIMEOUT_SECONDS</term><description>Timeout of one call to Kaspi. Default <c>15</c>.</description></item>
+/// <item><term>REMINDER_OFFSETS</term><description>When visit reminders go out, before the visit: comma-separated durations (<c>30m</c>, <c>2h</c>, <c>1d</c>). Default <c>24h,2h</c>; <c>off</c> plans none.</description></item>
+/// <item><term>NPS_SURVEY_DELAY</term><description>How long after a visit is marked fulfilled the satisfaction survey goes out. Default <c>2h</c>.</description></item>
+/// <item><term>OUTBOX_MAX_ATTEMPTS</term><description>Send attempts of one outbox message before it is failed for good. Default <c>5</c>.</description></item>
 /// </list>
 /// A malformed value stops startup with a message naming the variable.
 /// </summary>
@@ -51,6 +54,9 @@ public sealed record ClinicApiOptions
     public int PaymentExpiryMinutes { get; init; } = 30;
     public int PaymentPollSeconds { get; init; } = 15;
     public KaspiOptions Kaspi { get; init; } = new();
+    public IReadOnlyList<TimeSpan> ReminderOffsets { get; init; } = [TimeSpan.FromHours(24), TimeSpan.FromHours(2)];
+    public TimeSpan NpsSurveyDelay { get; init; } = TimeSpan.FromHours(2);
+    public int OutboxMaxAttempts { get; init; } = 5;
 
     public static ClinicApiOptions FromConfiguration(IConfiguration config)
     {
@@ -73,6 +79,10 @@ public sealed record ClinicApiOptions
             PaymentExpiryMinutes = Int(config, "PAYMENT_EXPIRY_MINUTES", 30, 1, 60 * 24 * 7),
             PaymentPollSeconds = Int(config, "PAYMENT_POLL_SECONDS", 15, 1, 3600),
             Kaspi = KaspiFrom(config),
+            ReminderOffsets = Durations(config, "REMINDER_OFFSETS", [TimeSpan.FromHours(24), TimeSpan.FromHours(2)]),
+            NpsSurveyDelay = Durations(config, "NPS_SURVEY_DELAY", [TimeSpan.FromHours(2)]) is [var delay] ? delay
+                : throw new InvalidOperationException("NPS_SURVEY_DELAY must be one duration such as 2h."),
+            OutboxMaxAttempts = Int(config, "OUTBOX_MAX_ATTEMPTS", 5, 1, 100),
         };
     }
 
@@ -122,6 +132,31 @@ public sealed record ClinicApiOptions
         if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
             throw new InvalidOperationException($"{key} must be an absolute http(s) URL, got '{value}'.");
         return url;
+    }
+
+    /// <summary>Comma-separated durations with a unit: <c>45m</c>, <c>2h</c>, <c>1d</c> (at most 30 days each); <c>off</c> for none.</summary>
+    private static IReadOnlyList<TimeSpan> Durations(IConfiguration config, string key, IReadOnlyList<TimeSpan> fallback)
+    {
+        var raw = NonEmpty(config, key);
+        if (raw is null) return fallback;
+        if (raw.Equals("off", StringComparison.OrdinalIgnoreCase)) return [];
+        var list = new List<TimeSpan>();
+        foreach (var part in raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var unit = part.Length > 1 ? char.ToLowerInvariant(part[^1]) : ' ';
+            var ok = int.TryParse(part.AsSpan(0, Math.Max(0, part.Length - 1)), NumberStyles.None, CultureInfo.InvariantCulture, out var amount);
+            TimeSpan? value = !ok ? null : unit switch
+            {
+                'm' => TimeSpan.FromMinutes(amount),
+                'h' => TimeSpan.FromHours(amount),
+                'd' => TimeSpan.FromDays(amount),
+                _ => null,
+            };
+            if (value is not { } duration || duration > TimeSpan.FromDays(30))
+                throw new InvalidOperationException($"{key} must be durations such as 24h,2h (units m, h, d; at most 30d), got '{raw}'.");
+            list.Add(duration);
+        }
+        return list.Distinct().OrderDescending().ToList();
     }
 
     private static bool Bool(IConfiguration config, string key, bool fallback)

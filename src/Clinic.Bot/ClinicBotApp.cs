@@ -9,8 +9,10 @@ using Clinic.Bot.Features.MyAppointments;
 using Clinic.Bot.Features.Payments;
 using Clinic.Bot.Features.Profile;
 using Clinic.Bot.Features.Registration;
+using Clinic.Bot.Features.Reminders;
 using Clinic.Bot.Features.Start;
 using Clinic.Bot.Localization;
+using Clinic.Bot.Notifications;
 using Clinic.Bot.Telegram;
 using StackExchange.Redis;
 using Telegram.Bot;
@@ -65,6 +67,7 @@ public static class ClinicBotApp
                 ProfileRouter.Create(),
                 DocumentsRouter.Create(),
                 PaymentsRouter.Create(),
+                RemindersRouter.Create(),
             ],
             sp.GetRequiredService<Localizer>()));
         services.AddFeedback();
@@ -80,6 +83,10 @@ public static class ClinicBotApp
         services.AddHostedService<UpdateWorker>();
         services.AddHostedService<PollingService>();
         services.AddHostedService<BotStartupService>();
+
+        // Configure the outbox: the sender and the renderers of the messages the clinic starts.
+        services.AddNotifications(options);
+        services.AddReminders();
         return builder;
     }
 

@@ -36,4 +36,6 @@ public static class ErrorCodes
     public const string NotPayable = "not_payable";
     public const string InvoiceOpen = "invoice_open";
     public const string PaymentProviderUnavailable = "payment_provider_unavailable";
+    // Outbox
+    public const string LeaseLost = "lease_lost";
 }

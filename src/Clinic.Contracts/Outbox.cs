@@ -29,3 +29,50 @@ public sealed record OutboxItemDto(
     int Attempts,
     DateTimeOffset DueAt,
     DateTimeOffset LeaseUntil);
+
+/// <summary>
+/// <c>POST /api/bot/outbox/claim</c>: lease up to <see cref="Limit"/> due rows (1–500) for <see cref="LeaseSeconds"/> (5–3600).
+/// A row is due when it is <c>pending</c> (or <c>claimed</c> with an expired lease) and its due time has come; rows of patients
+/// who blocked the bot, and reminder rows of patients who turned reminders off, are left alone.
+/// </summary>
+public sealed record OutboxClaimRequest(int Limit = 50, int LeaseSeconds = 60);
+
+/// <summary>The lease (one id for every row of this claim) and the rows, oldest due first.</summary>
+public sealed record OutboxClaimResponse(Guid LeaseId, DateTimeOffset LeaseUntil, IReadOnlyList<OutboxItemDto> Items);
+
+/// <summary>What happened to a claimed row.</summary>
+public enum OutboxOutcome
+{
+    /// <summary>Telegram accepted it: <c>sent</c> with the message id.</summary>
+    Sent,
+    /// <summary>It failed: back to <c>pending</c> after <c>retry_after_seconds</c> (or a backoff) until the attempts run out, then <c>failed</c>; <c>permanent</c> fails it at once.</summary>
+    Failed,
+    /// <summary>Telegram answered 403: the row is <c>blocked</c> and the patient marked as having blocked the bot.</summary>
+    Blocked,
+    /// <summary>Not sent (the sender is stopping): back to <c>pending</c> with the same due time, the attempt not counted.</summary>
+    Released,
+    /// <summary>No longer worth sending (e.g. the visit was cancelled or has started): <c>cancelled</c>.</summary>
+    Cancelled,
+}
+
+/// <summary>
+/// <c>POST /api/bot/outbox/{id}/result</c>. Idempotent: repeating the report of the same lease answers the row's state again.
+/// A report for a row this lease no longer holds (another claim took it) is a 409 <c>lease_lost</c>.
+/// </summary>
+public sealed record OutboxResultRequest(
+    Guid LeaseId,
+    OutboxOutcome Outcome,
+    long? TelegramMessageId = null,
+    string? Error = null,
+    int? RetryAfterSeconds = null,
+    bool Permanent = false);
+
+/// <summary>A row's state after a report.</summary>
+public sealed record OutboxRowStateDto(long Id, OutboxStatus Status, int Attempts, DateTimeOffset DueAt, long? TelegramMessageId, string? Error);
+
+/// <summary>Routes of the outbox (bot side).</summary>
+public static class OutboxRoutes
+{
+    public const string Claim = "/api/bot/outbox/claim";
+    public static string Result(long id) => $"/api/bot/outbox/{id}/result";
+}

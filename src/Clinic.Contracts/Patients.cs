@@ -15,7 +15,8 @@ public sealed record PatientDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     bool RemindersEnabled = true,
-    bool NewsOptIn = false);
+    bool NewsOptIn = false,
+    bool BotBlocked = false);
 
 /// <summary>
 /// Creates the patient for <see cref="TelegramId"/> or updates the fields that are given (null = unchanged).

@@ -18,6 +18,11 @@ public sealed record BotOptions
     public Uri TelegramApiUrl { get; init; } = new("https://api.telegram.org");
     public IReadOnlySet<long> AdminTelegramIds { get; init; } = new HashSet<long>();
     public string BotStatePath { get; init; } = Path.Combine("data", "bot-state.db");
+    /// <summary>Outbox messages per second across all chats (Telegram allows about 30).</summary>
+    public int OutboxRatePerSecond { get; init; } = 25;
+    /// <summary>Send broadcasts with <c>allow_paid_broadcast</c> (0.1 Star per message) at <see cref="OutboxPaidRatePerSecond"/>.</summary>
+    public bool OutboxPaidBroadcast { get; init; }
+    public int OutboxPaidRatePerSecond { get; init; } = 1000;
 
     /// <summary>Reads and validates every variable; throws <see cref="BotConfigurationException"/> on the first problem.</summary>
     public static BotOptions From(IConfiguration config)
@@ -57,6 +62,9 @@ public sealed record BotOptions
             TelegramApiUrl = OptionalUri(config, "TELEGRAM_API_URL") ?? new Uri("https://api.telegram.org"),
             AdminTelegramIds = IdList(config, "ADMIN_TELEGRAM_IDS"),
             BotStatePath = NonEmpty(config, "BOT_STATE_PATH", Path.Combine("data", "bot-state.db")),
+            OutboxRatePerSecond = Int(config, "OUTBOX_RATE_PER_SECOND", 25, 1, 1000),
+            OutboxPaidBroadcast = Bool(config, "OUTBOX_PAID_BROADCAST", false),
+            OutboxPaidRatePerSecond = Int(config, "OUTBOX_PAID_RATE_PER_SECOND", 1000, 1, 1000),
         };
 
         // Telegram only accepts secret tokens of 1-256 characters from A-Z, a-z, 0-9, _ and -.

@@ -19,5 +19,8 @@ public interface IOutboxRenderer
     Task<int> SendAsync(OutboxSend send, CancellationToken cancellationToken);
 }
 
-/// <summary>Everything a renderer needs: the row, the patient's texts, and the Telegram client.</summary>
-public sealed record OutboxSend(OutboxItemDto Item, Texts Texts, ITelegramBotClient Bot, IServiceProvider Services);
+/// <summary>
+/// Everything a renderer needs: the row, the patient's texts, and the Telegram client. When <see cref="AllowPaidBroadcast"/>
+/// is set (a broadcast with OUTBOX_PAID_BROADCAST=true) the renderer passes <c>allowPaidBroadcast: true</c> to its send.
+/// </summary>
+public sealed record OutboxSend(OutboxItemDto Item, Texts Texts, ITelegramBotClient Bot, IServiceProvider Services, bool AllowPaidBroadcast = false);

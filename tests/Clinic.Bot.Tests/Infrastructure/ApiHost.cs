@@ -66,6 +66,11 @@ public sealed class ApiHost : IAsyncDisposable
             builder.Configuration[key] = value;
         }
 
+        if (_clock is not null)
+        {
+            builder.Services.AddSingleton(_clock);
+        }
+
         builder.AddClinicApi();
         var app = builder.Build();
         app.UseClinicApi();

@@ -1,4 +1,5 @@
 using Clinic.Telegram.Fake;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Clinic.Bot.Tests.Infrastructure;
 
@@ -24,13 +25,21 @@ public class BotEnvironment : IAsyncLifetime
     /// <summary>Extra settings for the clinic API, e.g. a wider change window.</summary>
     protected virtual IReadOnlyDictionary<string, string?>? ApiSettings => null;
 
-    /// <summary>The API's clock; null for the system clock.</summary>
+    /// <summary>The API's clock; the system clock when null.</summary>
     protected virtual TimeProvider? ApiClock => null;
+
+    /// <summary>The limits the fake Telegram enforces; none by default.</summary>
+    protected virtual FakeTelegramOptions? TelegramOptions => null;
+
+    /// <summary>Extra bot services, e.g. a test renderer for the outbox.</summary>
+    protected virtual void ConfigureBot(IServiceCollection services)
+    {
+    }
 
     public async ValueTask InitializeAsync()
     {
         Api = await ApiHost.StartAsync(ApiSettings, ApiClock);
-        Telegram = await FakeTelegramServer.StartAsync();
+        Telegram = await FakeTelegramServer.StartAsync(TelegramOptions);
         Bot = await StartBotAsync();
     }
 
@@ -67,7 +76,7 @@ public class BotEnvironment : IAsyncLifetime
         return settings;
     }
 
-    private Task<BotHost> StartBotAsync() => BotHost.StartAsync(Settings());
+    private Task<BotHost> StartBotAsync() => BotHost.StartAsync(Settings(), ConfigureBot);
 
     public async ValueTask DisposeAsync()
     {

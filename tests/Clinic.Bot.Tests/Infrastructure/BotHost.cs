@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Clinic.Bot.Tests.Infrastructure;
@@ -19,7 +20,8 @@ public sealed class BotHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BotHost> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    /// <param name="configure">Extra services after the bot's own, e.g. a test's outbox renderer.</param>
+    public static async Task<BotHost> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configure = null)
     {
         var port = FreePort.Next();
         var url = $"http://127.0.0.1:{port}";
@@ -37,6 +39,7 @@ public sealed class BotHost : IAsyncDisposable
         }
 
         builder.AddClinicBot();
+        configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseClinicBot();
         await app.StartAsync();

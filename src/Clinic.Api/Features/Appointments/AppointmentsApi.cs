@@ -1,5 +1,6 @@
 using Clinic.Api.Data;
 using Clinic.Api.Features.Catalog;
+using Clinic.Api.Features.Outbox;
 using Clinic.Api.Features.Patients;
 using Clinic.Api.Features.Slots;
 using Clinic.Contracts;
@@ -148,6 +149,7 @@ public static class AppointmentsApi
                 appointment.Status = AppointmentStatus.Booked;
                 appointment.HoldExpiresAtUtc = null;
                 appointment.UpdatedAtUtc = now.UtcDateTime;
+                Reminders.Plan(db, appointment, options, now);
                 await db.SaveChangesAsync(cancellationToken);
                 return TypedResults.Ok(appointment.AsDto(now, options));
             default:
@@ -178,7 +180,7 @@ public static class AppointmentsApi
         if (!working.Any(s => s.Start == request.Start))
             return Errors.Conflict(ErrorCodes.SlotUnavailable, "This time is not a bookable slot.");
 
-        var (replacement, conflict) = await Booking.RescheduleAsync(db, appointment, request.Start, now, cancellationToken);
+        var (replacement, conflict) = await Booking.RescheduleAsync(db, appointment, request.Start, now, options, cancellationToken);
         if (conflict is not null)
             return ConflictFor(conflict);
         await Booking.LoadReferencesAsync(db, replacement!, cancellationToken);
@@ -198,6 +200,7 @@ public static class AppointmentsApi
         if (Refuse(appointment.ChangeRefusal(now, options, cancelling: true)) is { } refused)
             return refused;
         appointment.Cancel(CancelledBy.Patient, string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(), now.UtcDateTime);
+        await Reminders.CancelAsync(db, appointment.Id, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(appointment.AsDto(now, options));
     }

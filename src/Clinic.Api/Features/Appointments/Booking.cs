@@ -1,5 +1,6 @@
 using Clinic.Api.Data;
 using Clinic.Api.Features.Catalog;
+using Clinic.Api.Features.Outbox;
 using Clinic.Api.Features.Patients;
 using Clinic.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -41,11 +42,12 @@ public static class Booking
             await db.SaveChangesAsync(cancellationToken);
             await LoadReferencesAsync(db, appointment, cancellationToken);
             var dto = appointment.AsDto(now, options);
+            // A direct booking plans its reminders now; a hold plans them when it is confirmed.
+            if (appointment.Status == AppointmentStatus.Booked)
+                Reminders.Plan(db, appointment, options, now);
             if (idempotencyKey is not null)
-            {
                 db.IdempotencyRecords.Add(Idempotency.Record(patient.OrganizationId, request, idempotencyKey, hash, StatusCodes.Status201Created, dto, now.UtcDateTime));
-                await db.SaveChangesAsync(cancellationToken);
-            }
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new BookResult(dto, null);
         }
@@ -67,7 +69,7 @@ public static class Booking
     /// in one write transaction; the old time is freed first, so a move by a few minutes within the visit is allowed.
     /// </summary>
     public static async Task<(Appointment? Replacement, string? ConflictCode)> RescheduleAsync(
-        ClinicDbContext db, Appointment appointment, DateTimeOffset start, DateTimeOffset now, CancellationToken cancellationToken)
+        ClinicDbContext db, Appointment appointment, DateTimeOffset start, DateTimeOffset now, ClinicApiOptions options, CancellationToken cancellationToken)
     {
         var service = appointment.Service!;
         var replacement = new Appointment
@@ -88,11 +90,14 @@ public static class Booking
         try
         {
             appointment.Cancel(CancelledBy.Patient, "rescheduled", now.UtcDateTime);
+            await Reminders.CancelAsync(db, appointment.Id, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             var check = await BookingTransaction.CheckAsync(db, replacement, now.UtcDateTime, cancellationToken);
             if (check.ErrorCode is { } code)
                 return (null, code);
             db.Appointments.Add(replacement);
+            await db.SaveChangesAsync(cancellationToken);
+            Reminders.Plan(db, replacement, options, now);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return (replacement, null);

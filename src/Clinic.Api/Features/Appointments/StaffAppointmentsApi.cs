@@ -1,4 +1,5 @@
 using Clinic.Api.Data;
+using Clinic.Api.Features.Outbox;
 using Clinic.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +56,8 @@ public static class StaffAppointmentsApi
 
         appointment.Status = request.Status;
         appointment.UpdatedAtUtc = now.UtcDateTime;
+        if (request.Status == AppointmentStatus.Fulfilled)
+            Reminders.PlanSurvey(db, appointment, options, now);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Appointment {Id} marked {Status} by staff", appointment.Id, appointment.Status);
         return TypedResults.Ok(appointment.AsDto(now, options));

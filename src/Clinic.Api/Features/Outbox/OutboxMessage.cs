@@ -21,6 +21,8 @@ public sealed class OutboxMessage
     public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
     public int Attempts { get; set; }
     public DateTime? LeaseUntilUtc { get; set; }
+    /// <summary>The claim that holds (or last held) the row; a result must name it.</summary>
+    public Guid? LeaseId { get; set; }
     public long? TelegramMessageId { get; set; }
     public string? Error { get; set; }
     /// <summary>The visit this message is about (reminders, surveys): re-planned or cancelled with it.</summary>

@@ -34,5 +34,6 @@ public sealed class Patient
     public PatientDto AsDto() => new(
         Id, TelegramId, Iin, FullName, Phone, BirthDate, Sex, Language, ConsentVersion,
         ConsentAtUtc.HasValue ? Utc.ToOffset(ConsentAtUtc.Value) : null,
-        IsRegistered, Utc.ToOffset(CreatedAtUtc), Utc.ToOffset(UpdatedAtUtc), RemindersEnabled, NewsOptIn);
+        IsRegistered, Utc.ToOffset(CreatedAtUtc), Utc.ToOffset(UpdatedAtUtc), RemindersEnabled, NewsOptIn,
+        BotBlockedAtUtc is not null);
 }

@@ -85,6 +85,8 @@ public static class PatientsApi
             patient.ConsentAtUtc = (request.ConsentAt ?? clock.GetUtcNow()).UtcDateTime;
         }
         patient.UpdatedAtUtc = now;
+        // Every upsert comes from the user talking to the bot: they have unblocked it.
+        patient.BotBlockedAtUtc = null;
         if (created) db.Patients.Add(patient);
 
         await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Clinic.Bot.Localization;
+using Clinic.Contracts;
 
 namespace Clinic.Bot.Telegram.Middleware;
 
@@ -22,7 +23,14 @@ public sealed class PatientContextMiddleware(Localizer localizer, PatientCache c
             if (result.IsSuccess)
             {
                 context.Patient = result.Value;
-                cache.Remember(result.Value!);
+                if (result.Value!.BotBlocked)
+                {
+                    // They had blocked the bot and now write again: the upsert clears the mark, so messages resume.
+                    var unblocked = await context.Api.UpsertPatient(new PatientUpsertRequest(context.UserId));
+                    context.Patient = unblocked.IsSuccess ? unblocked.Value : context.Patient;
+                }
+
+                cache.Remember(context.Patient!);
             }
             else
             {

@@ -575,6 +575,10 @@ namespace Clinic.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
+                    b.Property<Guid?>("LeaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lease_id");
+
                     b.Property<DateTime?>("LeaseUntilUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lease_until_utc");

@@ -551,6 +551,10 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
+                    b.Property<Guid?>("LeaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_id");
+
                     b.Property<DateTime?>("LeaseUntilUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("lease_until_utc");

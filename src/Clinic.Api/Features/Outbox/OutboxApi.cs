@@ -1,0 +1,180 @@
+using System.Text.Json;
+using Clinic.Api.Data;
+using Clinic.Api.Features.Appointments;
+using Clinic.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clinic.Api.Features.Outbox;
+
+/// <summary>
+/// The bot's side of the outbox: it leases due rows, sends them and reports each result.
+/// A lease is one id for the rows of one claim; several bot replicas never hold the same row
+/// (PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>; SQLite: one write transaction at a time).
+/// </summary>
+public static class OutboxApi
+{
+    public const int MaxClaim = 500;
+    public const int MaxErrorLength = 1000;
+
+    public static RouteGroupBuilder MapOutboxApi(this RouteGroupBuilder group)
+    {
+        group.MapPost("/outbox/claim", Claim).WithName("ClaimOutbox").WithTags("Outbox");
+        group.MapPost("/outbox/{id:long}/result", Result).WithName("ReportOutboxResult").WithTags("Outbox");
+        return group;
+    }
+
+    /// <summary>Leases up to <c>limit</c> due rows for <c>lease_seconds</c>; each claim counts as an attempt.</summary>
+    public static async Task<Results<Ok<OutboxClaimResponse>, BadRequest<ApiError>>> Claim(
+        OutboxClaimRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (request.Limit is < 1 or > MaxClaim) errors.Add("limit", $"Must be 1 to {MaxClaim}.");
+        if (request.LeaseSeconds is < 5 or > 3600) errors.Add("lease_seconds", "Must be 5 to 3600.");
+        if (errors.Any)
+            return Errors.Validation(errors.ToDictionary());
+
+        var organizationId = options.DefaultOrganizationId;
+        var now = clock.GetUtcNow();
+        var nowUtc = now.UtcDateTime;
+        var lease = Guid.NewGuid();
+        var until = now.AddSeconds(request.LeaseSeconds);
+        var untilUtc = until.UtcDateTime;
+
+        await using var transaction = await BookingTransaction.BeginAsync(db, cancellationToken);
+        var ids = db.Provider == DatabaseProvider.Postgres
+            ? await LockDueOnPostgresAsync(db, organizationId, nowUtc, request.Limit, cancellationToken)
+            : await Due(db, organizationId, nowUtc).OrderBy(m => m.DueAtUtc).ThenBy(m => m.Id)
+                .Select(m => m.Id).Take(request.Limit).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return TypedResults.Ok(new OutboxClaimResponse(lease, until, []));
+        }
+
+        await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, OutboxStatus.Claimed)
+            .SetProperty(m => m.LeaseId, lease)
+            .SetProperty(m => m.LeaseUntilUtc, untilUtc)
+            .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+            .SetProperty(m => m.UpdatedAtUtc, nowUtc), cancellationToken);
+        var rows = await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .Select(m => new { Message = m, m.Patient!.TelegramId, m.Patient.Language })
+            .ToListAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        var items = rows.OrderBy(r => r.Message.DueAtUtc).ThenBy(r => r.Message.Id).Select(r => new OutboxItemDto(
+            r.Message.Id, r.Message.Kind, r.Message.PatientId, r.TelegramId, r.Language, Payload(r.Message.Payload),
+            r.Message.Attempts, Utc.ToOffset(r.Message.DueAtUtc), until)).ToList();
+        return TypedResults.Ok(new OutboxClaimResponse(lease, until, items));
+    }
+
+    /// <summary>
+    /// Records what happened to a leased row (see <see cref="OutboxOutcome"/>). Repeating a report of the same lease
+    /// answers the row's state again; a report from a lease that no longer holds the row is 409 <c>lease_lost</c>.
+    /// </summary>
+    public static async Task<Results<Ok<OutboxRowStateDto>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>>> Result(
+        long id, OutboxResultRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock,
+        ILogger<OutboxMessage> logger, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (request.LeaseId == Guid.Empty) errors.Add("lease_id", "Required.");
+        if (!Enum.IsDefined(request.Outcome)) errors.Add("outcome", "Must be sent, failed, blocked, released or cancelled.");
+        if (request.Outcome == OutboxOutcome.Sent && request.TelegramMessageId is not > 0)
+            errors.Add("telegram_message_id", "Required when the message was sent.");
+        if (request.RetryAfterSeconds is < 0 or > 86_400) errors.Add("retry_after_seconds", "Must be 0 to 86400.");
+        if (errors.Any)
+            return Errors.Validation(errors.ToDictionary());
+
+        var row = await db.OutboxMessages.AsNoTracking()
+            .SingleOrDefaultAsync(m => m.Id == id && m.OrganizationId == options.DefaultOrganizationId, cancellationToken);
+        if (row is null)
+            return Errors.NotFound("No such outbox message.");
+        if (row.LeaseId != request.LeaseId)
+            return LeaseLost();
+        if (row.Status != OutboxStatus.Claimed)
+            return TypedResults.Ok(State(row)); // the same report again
+
+        var now = clock.GetUtcNow();
+        var nowUtc = now.UtcDateTime;
+        var error = request.Error is null ? null : request.Error.Length > MaxErrorLength ? request.Error[..MaxErrorLength] : request.Error;
+        var (status, due, attemptsBack) = request.Outcome switch
+        {
+            OutboxOutcome.Sent => (OutboxStatus.Sent, row.DueAtUtc, 0),
+            OutboxOutcome.Blocked => (OutboxStatus.Blocked, row.DueAtUtc, 0),
+            OutboxOutcome.Cancelled => (OutboxStatus.Cancelled, row.DueAtUtc, 0),
+            OutboxOutcome.Released => (OutboxStatus.Pending, row.DueAtUtc, 1),
+            _ when request.Permanent || row.Attempts >= options.OutboxMaxAttempts => (OutboxStatus.Failed, row.DueAtUtc, 0),
+            _ => (OutboxStatus.Pending, nowUtc + (request.RetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : Backoff(row.Attempts)), 0),
+        };
+        var sentAt = status == OutboxStatus.Sent ? nowUtc : (DateTime?)null;
+        var messageId = status == OutboxStatus.Sent ? request.TelegramMessageId : null;
+        if (request.Outcome == OutboxOutcome.Sent) error = null;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = await db.OutboxMessages
+            .Where(m => m.Id == id && m.LeaseId == request.LeaseId && m.Status == OutboxStatus.Claimed)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, status)
+                .SetProperty(m => m.DueAtUtc, due)
+                .SetProperty(m => m.Attempts, m => m.Attempts - attemptsBack)
+                .SetProperty(m => m.LeaseUntilUtc, (DateTime?)null)
+                .SetProperty(m => m.TelegramMessageId, messageId)
+                .SetProperty(m => m.SentAtUtc, sentAt)
+                .SetProperty(m => m.Error, error)
+                .SetProperty(m => m.UpdatedAtUtc, nowUtc), cancellationToken);
+        if (changed == 1 && status == OutboxStatus.Blocked)
+        {
+            await db.Patients.Where(p => p.Id == row.PatientId && p.BotBlockedAtUtc == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.BotBlockedAtUtc, nowUtc), cancellationToken);
+            logger.LogInformation("Patient {PatientId} has blocked the bot; their messages wait until they write again", row.PatientId);
+        }
+        await transaction.CommitAsync(cancellationToken);
+
+        var after = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+        // Another report of this lease won the race: the same answer; another claim took the row: lease_lost.
+        return after.LeaseId == request.LeaseId ? TypedResults.Ok(State(after)) : LeaseLost();
+    }
+
+    /// <summary>Due rows a sender may take: pending, or claimed by a lease that has run out.</summary>
+    private static IQueryable<OutboxMessage> Due(ClinicDbContext db, long organizationId, DateTime nowUtc) =>
+        db.OutboxMessages.Where(m => m.OrganizationId == organizationId && m.DueAtUtc <= nowUtc &&
+                                     (m.Status == OutboxStatus.Pending || (m.Status == OutboxStatus.Claimed && m.LeaseUntilUtc < nowUtc)) &&
+                                     m.Patient!.BotBlockedAtUtc == null &&
+                                     (m.Kind != OutboxKinds.Reminder || m.Patient.RemindersEnabled));
+
+    /// <summary>The same question as <see cref="Due"/>, locking the rows it answers and skipping rows another claim holds.</summary>
+    private static Task<List<long>> LockDueOnPostgresAsync(ClinicDbContext db, long organizationId, DateTime nowUtc, int limit, CancellationToken cancellationToken)
+    {
+        var pending = ClinicDbContext.SnakeCase(nameof(OutboxStatus.Pending));
+        var claimed = ClinicDbContext.SnakeCase(nameof(OutboxStatus.Claimed));
+        var reminder = OutboxKinds.Reminder;
+        return db.Database.SqlQuery<long>($"""
+            SELECT o.id AS "Value"
+            FROM outbox_messages o JOIN patients p ON p.id = o.patient_id
+            WHERE o.organization_id = {organizationId} AND o.due_at_utc <= {nowUtc}
+              AND (o.status = {pending} OR (o.status = {claimed} AND o.lease_until_utc < {nowUtc}))
+              AND p.bot_blocked_at_utc IS NULL
+              AND (o.kind <> {reminder} OR p.reminders_enabled)
+            ORDER BY o.due_at_utc, o.id
+            LIMIT {limit}
+            FOR UPDATE OF o SKIP LOCKED
+            """).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>30 s, 1 min, 2 min, … up to 30 min after the n-th failed attempt.</summary>
+    public static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(30 * Math.Pow(2, Math.Max(0, attempts - 1)), 1800));
+
+    private static Conflict<ApiError> LeaseLost() =>
+        Errors.Conflict(ErrorCodes.LeaseLost, "This lease no longer holds the message (it expired and another sender claimed it).");
+
+    private static OutboxRowStateDto State(OutboxMessage m) =>
+        new(m.Id, m.Status, m.Attempts, Utc.ToOffset(m.DueAtUtc), m.TelegramMessageId, m.Error);
+
+    private static JsonElement Payload(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+}

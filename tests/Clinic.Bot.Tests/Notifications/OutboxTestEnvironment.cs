@@ -1,0 +1,87 @@
+using Clinic.Api.Data;
+using Clinic.Api.Features.Outbox;
+using Clinic.Api.Features.Patients;
+using Clinic.Bot.Notifications;
+using Clinic.Bot.Tests.Infrastructure;
+using Clinic.Contracts;
+using Clinic.Telegram.Fake;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Telegram.Bot;
+
+namespace Clinic.Bot.Tests.Notifications;
+
+/// <summary>
+/// The whole system with a fake Telegram that enforces Telegram's limits (30 messages/s, 1 per chat per second)
+/// and a "test_note" renderer, so the sender can be watched on plain numbered notes.
+/// </summary>
+public class OutboxTestEnvironment : BotEnvironment
+{
+    public const string NoteKind = "test_note";
+
+    protected override FakeTelegramOptions? TelegramOptions => new() { GlobalMessagesPerSecond = 30, PerChatMessagesPerSecond = 1 };
+
+    protected override void ConfigureBot(IServiceCollection services) =>
+        services.AddSingleton<IOutboxRenderer, NoteRenderer>();
+
+    public OutboxSender Sender => Bot.Services.GetRequiredService<OutboxSender>();
+
+    /// <summary>A Telegram user who is a (not yet registered) patient of the clinic.</summary>
+    public async Task<FakeUser> NewPatientAsync(Language language = Language.Ru)
+    {
+        var user = NewUser(language.ToString().ToLowerInvariant()).User;
+        using var scope = Api.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+        db.Patients.Add(new Patient
+        {
+            OrganizationId = 1, TelegramId = user.Id, Language = language, CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return user;
+    }
+
+    /// <summary>Plans messages the way features do (Outbox.Enqueue in one unit of work), due now; returns the row ids in order.</summary>
+    public async Task<List<long>> EnqueueAsync(IEnumerable<(FakeUser User, string Text)> notes, string kind = NoteKind)
+    {
+        using var scope = Api.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        var rows = new List<OutboxMessage>();
+        foreach (var (user, text) in notes)
+        {
+            var patient = await db.Patients.SingleAsync(p => p.TelegramId == user.Id, TestContext.Current.CancellationToken);
+            rows.Add(Outbox.Enqueue(db, patient.OrganizationId, patient.Id, kind, new { text }, now, now));
+        }
+
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return rows.Select(r => r.Id).ToList();
+    }
+
+    public async Task<OutboxMessage> RowAsync(long id)
+    {
+        using var scope = Api.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+        return await db.OutboxMessages.AsNoTracking().Include(m => m.Patient).SingleAsync(m => m.Id == id, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Sends the payload's text as it is.</summary>
+    private sealed class NoteRenderer : IOutboxRenderer
+    {
+        public string Kind => NoteKind;
+
+        public async Task<int> SendAsync(OutboxSend send, CancellationToken cancellationToken)
+        {
+            var text = send.Item.Payload.GetProperty("text").GetString()!;
+            var message = await send.Bot.SendMessage(send.Item.TelegramId, text, cancellationToken: cancellationToken);
+            return message.MessageId;
+        }
+    }
+}
+
+/// <summary>The same, with the sender set four times faster than the fake Telegram allows: it must meet 429s.</summary>
+public sealed class FloodingOutboxEnvironment : OutboxTestEnvironment
+{
+    protected override FakeTelegramOptions? TelegramOptions => new() { GlobalMessagesPerSecond = 10, PerChatMessagesPerSecond = 1 };
+
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["OUTBOX_RATE_PER_SECOND"] = "40" };
+}
