@@ -28,6 +28,7 @@ public sealed partial class FakeTelegramState
             if (message.RemovesReplyKeyboard) chat.ReplyKeyboard = null;
             chat.Transcript.Add("bot  " + message);
             chat.AddEvent(message);
+            ChangedLocked(chat);
             Counters.RecordSend();
             return message;
         }
@@ -48,6 +49,7 @@ public sealed partial class FakeTelegramState
             chat.Replace(edited);
             chat.Transcript.Add("edit " + edited);
             chat.AddEvent(edited);
+            ChangedLocked(chat);
             return edited;
         }
     }
@@ -56,11 +58,18 @@ public sealed partial class FakeTelegramState
     {
         lock (_gate)
         {
-            if (chat.UserMessageIds.Remove(messageId)) return;
+            if (chat.UserMessageIds.Remove(messageId))
+            {
+                var index = chat.UserMessages.FindIndex(message => message.MessageId == messageId);
+                if (index >= 0) chat.UserMessages[index] = chat.UserMessages[index] with { Deleted = true };
+                ChangedLocked(chat);
+                return;
+            }
             var current = chat.FindBotMessage(messageId);
             if (current is null || current.Deleted) throw BotApiException.BadRequest("message to delete not found");
             chat.Replace(current with { Deleted = true });
             chat.Transcript.Add($"del  #{messageId}");
+            ChangedLocked(chat);
         }
     }
 
@@ -79,6 +88,7 @@ public sealed partial class FakeTelegramState
             var chat = _chats[query.ChatId];
             chat.CallbackAnswers.Add(new CallbackAnswer(queryId, query.Data, query.MessageId, text, showAlert, url, cacheTime));
             if (text is not null) chat.Transcript.Add($"{(showAlert ? "alert" : "toast")} {text}");
+            ChangedLocked(chat);
         }
     }
 
