@@ -45,7 +45,14 @@ public sealed partial class FakeTelegramState
             var edited = edit(current);
             if (SameContent(current, edited))
                 throw BotApiException.BadRequest("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
-            edited = edited with { EditCount = current.EditCount + 1, EditDate = Now };
+            var contentChanged = current.Text != edited.Text || !current.Entities.SequenceEqual(edited.Entities)
+                || current.Caption != edited.Caption || !current.CaptionEntities.SequenceEqual(edited.CaptionEntities);
+            edited = edited with
+            {
+                EditCount = current.EditCount + 1,
+                EditDate = Now,
+                ContentEditDate = contentChanged ? Now : current.ContentEditDate,
+            };
             chat.Replace(edited);
             chat.Transcript.Add("edit " + edited);
             chat.AddEvent(edited);

@@ -126,7 +126,7 @@ public static class SandboxEndpoints
         // The version is read first: whatever changes while the rest is read makes the page ask again.
         var view = View(state, user, admins);
         var bot = user.Messages.Where(message => !message.Deleted).Select(message => new SandboxMessageView(
-            message.MessageId, "bot", message.Date, message.EditDate, message.Text, message.Entities, message.Caption,
+            message.MessageId, "bot", message.Date, message.ContentEditDate, message.Text, message.Entities, message.Caption,
             message.CaptionEntities, File(message.Photo), File(message.Document), null, message.InlineKeyboard));
         var sent = user.SentMessages.Select(message => new SandboxMessageView(
             message.MessageId, "user", message.Date, null, message.Text, message.Entities, message.Caption, [],

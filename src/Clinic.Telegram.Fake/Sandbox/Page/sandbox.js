@@ -259,7 +259,13 @@
     renderCommands(chat.commands);
     showNewAnswers(chat.answers, isFirstRender);
 
-    if (isFirstRender || (added && nearBottom) || added) messages.scrollTop = messages.scrollHeight;
+    // New messages and edits near the end keep the chat scrolled to its end, as Telegram does.
+    if (isFirstRender || added || nearBottom) scrollToEnd();
+  }
+
+  function scrollToEnd() {
+    const messages = $("messages");
+    messages.scrollTop = messages.scrollHeight;
   }
 
   function messageNode(message, signature) {
@@ -275,7 +281,10 @@
       const img = el("img", "photo");
       img.src = message.photo.url;
       img.alt = message.caption || "Photo";
-      img.loading = "lazy";
+      img.addEventListener("load", () => {
+        const messages = $("messages");
+        if (messages.scrollHeight - messages.scrollTop - messages.clientHeight < img.clientHeight + 160) scrollToEnd();
+      });
       if (message.photo.width && message.photo.height) img.style.aspectRatio = message.photo.width + " / " + message.photo.height;
       const link = el("a", "photo-link");
       link.href = message.photo.url;
@@ -381,7 +390,6 @@
       for (const button of buttons) {
         const node = el("button", "reply-button" + (button.requestContact ? " contact-button" : ""), button.text);
         node.type = "button";
-        if (button.requestContact) node.prepend(el("span", "contact-mark", "📱 "));
         node.addEventListener("click", () => tapReplyButton(button));
         line.appendChild(node);
       }
