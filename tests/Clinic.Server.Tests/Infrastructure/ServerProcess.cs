@@ -26,6 +26,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
         _directory = directory;
     }
 
+    /// <summary>The API's address as the server printed it, e.g. http://127.0.0.1:41234.</summary>
+    public string ApiUrl { get; private set; } = "";
+
+    /// <summary>The server said it talks to Telegram with a token (and so started no sandbox).</summary>
+    public bool UsesRealTelegram { get; private set; }
+
     /// <summary>The sandbox page's address as the server printed it, e.g. http://127.0.0.1:41234/sandbox/.</summary>
     public string SandboxUrl { get; private set; } = "";
 
@@ -43,7 +49,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServerProcess> StartAsync()
+    /// <summary>Starts the server and waits until it printed where to open it; <paramref name="settings"/> are added to its environment.</summary>
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "clinic-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -66,6 +73,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
         info.Environment["DOCUMENTS_PATH"] = Path.Combine(directory, "documents");
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            info.Environment[key] = value;
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var server = new ServerProcess(process, directory);
@@ -107,6 +116,13 @@ public sealed partial class ServerProcess : IAsyncDisposable
             return;
         lock (_output)
             _output.AppendLine(line);
+        if (ApiLine().Match(line) is { Success: true } api)
+            ApiUrl = api.Groups["url"].Value;
+        if (line.Contains("connected to Telegram with TELEGRAM_BOT_TOKEN", StringComparison.Ordinal))
+        {
+            UsesRealTelegram = true;
+            _ready.TrySetResult();
+        }
         if (SandboxLine().Match(line) is { Success: true } sandbox)
             SandboxUrl = sandbox.Groups["url"].Value;
         if (FakeApiLine().Match(line) is { Success: true } fake)
@@ -138,6 +154,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    [GeneratedRegex(@"^Clinic API:\s+(?<url>http://\S+)")]
+    private static partial Regex ApiLine();
 
     [GeneratedRegex(@"Telegram sandbox:\s+open (?<url>http://\S+) in a browser")]
     private static partial Regex SandboxLine();

@@ -569,6 +569,8 @@
     $("bot-sub").textContent = "@" + state.info.botUsername + " · bot";
     document.title = state.info.botName + " · Telegram sandbox";
     state.users = await request("users");
+    // What was said before the page opened is not news.
+    for (const user of state.users) state.seenVersions.set(user.id, user.version);
     const wanted = Number(new URL(window.location.href).searchParams.get("user"));
     const first = state.users.find((u) => u.id === wanted) || state.users.find((u) => !u.isAdmin) || state.users[0];
     if (first) await selectUser(first.id);
