@@ -7,6 +7,7 @@ using Clinic.Telegram.Fake.Sandbox;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 using static Microsoft.Playwright.Assertions;
 
 namespace Clinic.Server.Tests;
@@ -85,6 +86,28 @@ public sealed class SandboxChatTests(SandboxFixture fixture)
         await chat.Page.Locator(".command-item").Filter(new() { HasText = "/start" }).ClickAsync();
         await Expect(chat.UserMessages.Last).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^/start"));
         await chat.ExpectAsync("start.choose_language");
+    }
+
+    [Fact]
+    public async Task A_stale_button_gets_the_bots_short_notice_and_a_url_button_opens_its_page()
+    {
+        var server = await fixture.ServerAsync();
+        var bot = new TelegramBotClient(new TelegramBotClientOptions(new FakeTelegramOptions().Token, server.FakeBotApiUrl));
+        await bot.SendMessage(SandboxUsers.AdminId, "Старое меню", replyMarkup: new InlineKeyboardMarkup(
+            [
+                [InlineKeyboardButton.WithCallbackData("Старая кнопка", "zz:old")],
+                [InlineKeyboardButton.WithUrl("Карта", "https://maps.example.kz/clinic")],
+            ]), cancellationToken: TestContext.Current.CancellationToken);
+
+        await using var chat = await fixture.OpenAsync($"?user={SandboxUsers.AdminId}");
+        await chat.PressAsync("zz:old");
+        await Expect(chat.Page.Locator("#toast")).ToHaveTextAsync(chat.Texts["common.stale_button"], new() { Timeout = SandboxPage.Wait });
+        await chat.ScreenshotAsync("chat-stale-button-notice");
+
+        // The page opens a URL button itself, as Telegram does; the bot hears nothing. No request leaves the machine.
+        await chat.Page.Context.RouteAsync("https://maps.example.kz/**", route => route.FulfillAsync(new() { Body = "map", ContentType = "text/plain" }));
+        var popup = await chat.Page.RunAndWaitForPopupAsync(() => chat.Page.Locator(".inline-button.url-button").Filter(new() { HasText = "Карта" }).ClickAsync());
+        Assert.Equal("https://maps.example.kz/clinic", popup.Url);
     }
 
     [Fact]

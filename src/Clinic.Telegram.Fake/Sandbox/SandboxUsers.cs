@@ -13,7 +13,7 @@ public static class SandboxUsers
             Create(state, 500_000_101, "Айгерим", "Сапарова", "ru", "aigerim_s"),
             Create(state, 500_000_102, "Данияр", "Ахметов", "kk", "daniyar_a"),
             Create(state, 500_000_103, "Emily", "Clark", "en", "emily_c"),
-            Create(state, AdminId, "Гульнара", "Администратор", "ru", "clinic_admin"),
+            Create(state, AdminId, "Гульнара", "Касымова", "ru", "clinic_admin"),
         ];
         return users;
     }
