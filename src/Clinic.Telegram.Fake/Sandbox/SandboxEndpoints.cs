@@ -169,6 +169,7 @@ public static class SandboxEndpoints
     {
         try
         {
+            // FakeUser's actions only enqueue an update: their tasks are already complete, nothing blocks here.
             var done = action().GetAwaiter().GetResult();
             return Ok(done);
         }
