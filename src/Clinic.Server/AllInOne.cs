@@ -1,10 +1,14 @@
 using Clinic.Telegram.Fake;
+using Clinic.Telegram.Fake.Sandbox;
 
 namespace Clinic.Server;
 
 internal static class AllInOne
 {
     private const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>Where the web sandbox (the chat page) is mapped on this server.</summary>
+    public const string SandboxPath = "/sandbox";
 
     /// <summary>
     /// Points the bot at this same process and, when no bot token is configured, starts a local fake Telegram
@@ -22,7 +26,7 @@ internal static class AllInOne
         // The bot calls the API in this process unless it is told to use another one.
         if (string.IsNullOrWhiteSpace(config["DJANGO_API_URL"]))
         {
-            config["DJANGO_API_URL"] = url.Replace("://+", "://localhost").Replace("://*", "://localhost").Replace("://0.0.0.0", "://localhost");
+            config["DJANGO_API_URL"] = Browsable(url);
         }
 
         if (!string.IsNullOrWhiteSpace(config["TELEGRAM_BOT_TOKEN"]))
@@ -31,22 +35,59 @@ internal static class AllInOne
         }
 
         var sandbox = await FakeTelegramServer.StartAsync();
+        SandboxUsers.CreateDefaults(sandbox.State);
         config["TELEGRAM_BOT_TOKEN"] = sandbox.Token;
         config["TELEGRAM_API_URL"] = sandbox.BaseUrl;
         config["USE_WEBHOOK"] = "false";
+        // The sandbox's administrator is the bot's administrator, unless the operator named others.
+        if (string.IsNullOrWhiteSpace(config["ADMIN_TELEGRAM_IDS"]))
+        {
+            config["ADMIN_TELEGRAM_IDS"] = SandboxUsers.AdminId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return sandbox;
+    }
+
+    /// <summary>Serves the web chat page over the fake Telegram, and sends the bare server address there.</summary>
+    public static void MapAllInOneSandbox(this WebApplication app, FakeTelegramServer? sandbox)
+    {
+        if (sandbox is null)
+        {
+            return;
+        }
+
+        var admins = AdminIds(app.Configuration["ADMIN_TELEGRAM_IDS"]);
+        app.MapTelegramSandbox(sandbox.State, admins, SandboxPath);
+        app.MapGet("/", () => Results.Redirect(SandboxPath + "/")).ExcludeFromDescription();
     }
 
     public static void PrintWelcome(this WebApplication app, FakeTelegramServer? sandbox)
     {
-        var url = app.Urls.FirstOrDefault() ?? DefaultUrl;
+        var url = Browsable(app.Urls.FirstOrDefault() ?? DefaultUrl);
         Console.WriteLine();
-        Console.WriteLine($"Clinic API:      {url}  (OpenAPI UI {url}/scalar, health {url}/health)");
-        Console.WriteLine(sandbox is null
-            ? "Telegram bot:    connected to Telegram with TELEGRAM_BOT_TOKEN"
-            : $"Telegram bot:    local sandbox (no TELEGRAM_BOT_TOKEN set), fake Bot API at {sandbox.BaseUrl}");
+        Console.WriteLine($"Clinic API:        {url}  (OpenAPI UI {url}/scalar, health {url}/health)");
+        if (sandbox is null)
+        {
+            Console.WriteLine("Telegram bot:      connected to Telegram with TELEGRAM_BOT_TOKEN");
+        }
+        else
+        {
+            Console.WriteLine($"Telegram sandbox:  open {url}{SandboxPath}/ in a browser to chat with the bot (no TELEGRAM_BOT_TOKEN set)");
+            Console.WriteLine($"                   fake Bot API at {sandbox.BaseUrl}, administrator's Telegram id {SandboxUsers.AdminId}");
+        }
+
         Console.WriteLine("Press Ctrl+C to stop.");
     }
+
+    private static IReadOnlyCollection<long> AdminIds(string? configured) =>
+        (configured ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(id => long.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 0)
+            .Where(id => id > 0)
+            .ToList();
+
+    /// <summary>A listening address as a person types it into a browser (0.0.0.0, + and * mean this machine).</summary>
+    private static string Browsable(string url) =>
+        url.Replace("://+", "://localhost").Replace("://*", "://localhost").Replace("://0.0.0.0", "://localhost").Replace("://[::]", "://localhost");
 
     private static string? FirstUrl(string? urls) =>
         urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();

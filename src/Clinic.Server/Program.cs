@@ -14,6 +14,7 @@ builder.AddClinicBot();
 var app = builder.Build();
 app.UseClinicApi();
 app.UseClinicBot();
+app.MapAllInOneSandbox(sandbox);
 
 app.Lifetime.ApplicationStarted.Register(() => app.PrintWelcome(sandbox));
 await app.RunAsync();

@@ -14,6 +14,12 @@ internal sealed class FakeChat(FakeUser user)
     public Dictionary<int, int> BotMessageIndex { get; } = [];
     public HashSet<int> UserMessageIds { get; } = [];
 
+    /// <summary>What the user sent, in order: the other half of the chat history.</summary>
+    public List<UserMessage> UserMessages { get; } = [];
+
+    /// <summary>The state's version at this chat's last change.</summary>
+    public long Version { get; set; }
+
     /// <summary>Every new or edited bot message in order: what <see cref="FakeUser.WaitForMessage"/> consumes.</summary>
     public List<BotMessage> Events { get; } = [];
     public int EventCursor { get; set; }

@@ -22,6 +22,7 @@ public sealed partial class FakeTelegramState
         {
             if (commands.Count == 0) _commands.Remove((scope, languageCode ?? string.Empty));
             else _commands[(scope, languageCode ?? string.Empty)] = commands;
+            ChangedLocked(null);
         }
     }
 

@@ -28,6 +28,7 @@ public sealed partial class FakeTelegramState
             if (message.RemovesReplyKeyboard) chat.ReplyKeyboard = null;
             chat.Transcript.Add("bot  " + message);
             chat.AddEvent(message);
+            ChangedLocked(chat);
             Counters.RecordSend();
             return message;
         }
@@ -44,10 +45,18 @@ public sealed partial class FakeTelegramState
             var edited = edit(current);
             if (SameContent(current, edited))
                 throw BotApiException.BadRequest("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
-            edited = edited with { EditCount = current.EditCount + 1, EditDate = Now };
+            var contentChanged = current.Text != edited.Text || !current.Entities.SequenceEqual(edited.Entities)
+                || current.Caption != edited.Caption || !current.CaptionEntities.SequenceEqual(edited.CaptionEntities);
+            edited = edited with
+            {
+                EditCount = current.EditCount + 1,
+                EditDate = Now,
+                ContentEditDate = contentChanged ? Now : current.ContentEditDate,
+            };
             chat.Replace(edited);
             chat.Transcript.Add("edit " + edited);
             chat.AddEvent(edited);
+            ChangedLocked(chat);
             return edited;
         }
     }
@@ -56,11 +65,18 @@ public sealed partial class FakeTelegramState
     {
         lock (_gate)
         {
-            if (chat.UserMessageIds.Remove(messageId)) return;
+            if (chat.UserMessageIds.Remove(messageId))
+            {
+                var index = chat.UserMessages.FindIndex(message => message.MessageId == messageId);
+                if (index >= 0) chat.UserMessages[index] = chat.UserMessages[index] with { Deleted = true };
+                ChangedLocked(chat);
+                return;
+            }
             var current = chat.FindBotMessage(messageId);
             if (current is null || current.Deleted) throw BotApiException.BadRequest("message to delete not found");
             chat.Replace(current with { Deleted = true });
             chat.Transcript.Add($"del  #{messageId}");
+            ChangedLocked(chat);
         }
     }
 
@@ -79,6 +95,7 @@ public sealed partial class FakeTelegramState
             var chat = _chats[query.ChatId];
             chat.CallbackAnswers.Add(new CallbackAnswer(queryId, query.Data, query.MessageId, text, showAlert, url, cacheTime));
             if (text is not null) chat.Transcript.Add($"{(showAlert ? "alert" : "toast")} {text}");
+            ChangedLocked(chat);
         }
     }
 

@@ -8,7 +8,7 @@ public sealed partial class FakeTelegramState
 {
     private long _nextCallbackQueryId = 4_000_000_000_000_000_001;
 
-    internal UserAction UserSendsMessage(FakeUser user, string transcriptLine, Action<JsonObject> fillContent)
+    internal UserAction UserSendsMessage(FakeUser user, string transcriptLine, UserMessage shown, Action<JsonObject> fillContent)
     {
         lock (_gate)
         {
@@ -25,8 +25,10 @@ public sealed partial class FakeTelegramState
             };
             fillContent(message);
             chat.UserMessageIds.Add(messageId);
+            chat.UserMessages.Add(shown with { MessageId = messageId, Date = Now });
             chat.Transcript.Add("user " + transcriptLine);
             var updateId = EnqueueUpdateLocked(user.Id, "message", message);
+            ChangedLocked(chat);
             return new UserAction(updateId, messageId, null);
         }
     }
@@ -51,6 +53,7 @@ public sealed partial class FakeTelegramState
             };
             chat.Transcript.Add($"user presses [{data}] on #{messageId}");
             var updateId = EnqueueUpdateLocked(user.Id, "callback_query", query);
+            ChangedLocked(chat);
             return new UserAction(updateId, null, queryId);
         }
     }
@@ -78,6 +81,7 @@ public sealed partial class FakeTelegramState
             ["new_chat_member"] = ChatMember(blocked ? "kicked" : "member"),
         };
         EnqueueUpdateLocked(chat.Id, "my_chat_member", update);
+        ChangedLocked(chat);
     }
 
     private JsonObject ChatMember(string status)
@@ -97,6 +101,11 @@ public sealed partial class FakeTelegramState
         lock (_gate) return ChatOf(user).BotMessages.ToList();
     }
 
+    internal IReadOnlyList<UserMessage> UserMessagesOf(FakeUser user)
+    {
+        lock (_gate) return ChatOf(user).UserMessages.Where(message => !message.Deleted).ToList();
+    }
+
     internal IReadOnlyList<CallbackAnswer> CallbackAnswersOf(FakeUser user)
     {
         lock (_gate) return ChatOf(user).CallbackAnswers.ToList();
@@ -113,7 +122,9 @@ public sealed partial class FakeTelegramState
         lock (_gate)
         {
             var chat = ChatOf(user);
-            if (chat.ReplyKeyboard is { OneTime: true }) chat.ReplyKeyboard = null;
+            if (chat.ReplyKeyboard is not { OneTime: true }) return;
+            chat.ReplyKeyboard = null;
+            ChangedLocked(chat);
         }
     }
 

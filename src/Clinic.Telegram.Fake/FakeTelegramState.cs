@@ -28,15 +28,16 @@ public sealed partial class FakeTelegramState : IAsyncDisposable
     private DateTimeOffset Now => Options.TimeProvider.GetUtcNow();
 
     /// <summary>A Telegram user who has opened a private chat with the bot.</summary>
-    public FakeUser CreateUser(long id, string firstName, string? languageCode = "ru", string? lastName = null)
+    public FakeUser CreateUser(long id, string firstName, string? languageCode = "ru", string? lastName = null, string? username = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(firstName);
         lock (_gate)
         {
             if (_chats.ContainsKey(id)) throw new InvalidOperationException($"User {id} already exists.");
-            var user = new FakeUser(this, id, firstName, languageCode, lastName);
+            var user = new FakeUser(this, id, firstName, languageCode, lastName) { Username = username };
             _chats[id] = new FakeChat(user);
+            ChangedLocked(null);
             return user;
         }
     }

@@ -13,6 +13,9 @@ public sealed record BotMessage
     public required DateTimeOffset Date { get; init; }
     public DateTimeOffset? EditDate { get; init; }
 
+    /// <summary>When the text or caption last changed: what Telegram clients mark "edited" (a buttons-only edit is not).</summary>
+    public DateTimeOffset? ContentEditDate { get; init; }
+
     /// <summary>Visible text after parse_mode was applied (tags removed); null for media messages.</summary>
     public string? Text { get; init; }
 

@@ -31,6 +31,9 @@ public sealed class FakeUser
     /// <summary>The number shared by a request_contact button (see <see cref="ShareOwnContact"/>).</summary>
     public string PhoneNumber { get; set; }
 
+    /// <summary>What this user sent in the chat, in order (messages the bot deleted left out).</summary>
+    public IReadOnlyList<UserMessage> SentMessages => _state.UserMessagesOf(this);
+
     /// <summary>The bot's messages in this chat, each in its latest state (edits applied, deletions flagged).</summary>
     public IReadOnlyList<BotMessage> Messages => _state.MessagesOf(this);
 
@@ -51,11 +54,11 @@ public sealed class FakeUser
     public Task<UserAction> SendText(string text)
     {
         ArgumentException.ThrowIfNullOrEmpty(text);
-        return Task.FromResult(_state.UserSendsMessage(this, text, message =>
+        IReadOnlyList<TextEntity> entities = CommandLength(text) is > 0 and var length ? [new TextEntity("bot_command", 0, length)] : [];
+        return Task.FromResult(_state.UserSendsMessage(this, text, Shown() with { Text = text, Entities = entities }, message =>
         {
             message["text"] = text;
-            if (CommandLength(text) is > 0 and var length)
-                message["entities"] = TelegramJson.Entities([new TextEntity("bot_command", 0, length)]);
+            if (entities.Count > 0) message["entities"] = TelegramJson.Entities(entities);
         }));
     }
 
@@ -63,7 +66,7 @@ public sealed class FakeUser
     public Task<UserAction> SendContact(string phone, long? userId = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(phone);
-        return Task.FromResult(_state.UserSendsMessage(this, $"[contact {phone}]", message =>
+        return Task.FromResult(_state.UserSendsMessage(this, $"[contact {phone}]", Shown() with { ContactPhone = phone }, message =>
         {
             var contact = new JsonObject { ["phone_number"] = phone, ["first_name"] = FirstName };
             if (LastName is not null) contact["last_name"] = LastName;
@@ -119,7 +122,7 @@ public sealed class FakeUser
     public Task<UserAction> SendPhoto(byte[] content, string? caption = null)
     {
         var photo = _state.StoreFile("photo", content, "photo.jpg", "image/jpeg");
-        return Task.FromResult(_state.UserSendsMessage(this, $"[photo] {caption}", message =>
+        return Task.FromResult(_state.UserSendsMessage(this, $"[photo] {caption}", Shown() with { Photo = photo, Caption = caption }, message =>
         {
             message["photo"] = new JsonArray(TelegramJson.PhotoSize(photo));
             if (caption is not null) message["caption"] = caption;
@@ -129,7 +132,7 @@ public sealed class FakeUser
     public Task<UserAction> SendDocument(byte[] content, string fileName, string? mimeType = null, string? caption = null)
     {
         var document = _state.StoreFile("document", content, fileName, mimeType ?? "application/octet-stream");
-        return Task.FromResult(_state.UserSendsMessage(this, $"[document {fileName}] {caption}", message =>
+        return Task.FromResult(_state.UserSendsMessage(this, $"[document {fileName}] {caption}", Shown() with { Document = document, Caption = caption }, message =>
         {
             message["document"] = TelegramJson.Document(document);
             if (caption is not null) message["caption"] = caption;
@@ -150,6 +153,9 @@ public sealed class FakeUser
     public void Unblock() => _state.SetBlocked(this, blocked: false);
 
     public override string ToString() => $"{FirstName} ({Id})";
+
+    /// <summary>The state fills in the message id and date when it takes the message.</summary>
+    private static UserMessage Shown() => new() { MessageId = 0, Date = default };
 
     private static int CommandLength(string text)
     {

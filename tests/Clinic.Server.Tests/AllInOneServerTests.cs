@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Sockets;
+using Clinic.Server.Tests.Infrastructure;
+
+namespace Clinic.Server.Tests;
+
+/// <summary>What the README's run command prints and serves, with and without a bot token.</summary>
+public sealed class AllInOneServerTests(SandboxFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Without_a_token_the_server_prints_where_to_open_the_sandbox_and_sends_its_root_there()
+    {
+        var server = await fixture.ServerAsync();
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+
+        var root = await http.GetAsync(server.ApiUrl + "/", Ct);
+        var page = await http.GetAsync(server.SandboxUrl, Ct);
+
+        Assert.Equal(server.ApiUrl + "/sandbox/", server.SandboxUrl);
+        Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
+        Assert.Equal("/sandbox/", root.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Local Telegram sandbox", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_a_bot_token_the_sandbox_is_never_started()
+    {
+        // A Bot API address where nothing listens: the bot's calls fail here instead of leaving the machine.
+        using var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var nowhere = $"http://127.0.0.1:{((IPEndPoint)closed.LocalEndpoint).Port}";
+        closed.Stop();
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["TELEGRAM_BOT_TOKEN"] = "123456789:AAH-real-looking-token",
+            ["TELEGRAM_API_URL"] = nowhere,
+        });
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+
+        var page = await http.GetAsync(server.ApiUrl + "/sandbox/", Ct);
+        var health = await http.GetAsync(server.ApiUrl + "/health", Ct);
+
+        Assert.True(server.UsesRealTelegram, server.Output);
+        Assert.DoesNotContain("Telegram sandbox", server.Output, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+}

@@ -1,0 +1,57 @@
+using Clinic.Contracts;
+
+namespace Clinic.Server.Tests.Infrastructure;
+
+/// <summary>The paths a patient takes in the sandbox page, step by step, each waiting for the bot's answer.</summary>
+public static class Journeys
+{
+    /// <summary>
+    /// START → language → consent → "share my number" (with the page's confirmation) → IIN → confirm → name → save.
+    /// With <paramref name="screenshots"/> the key screens are saved under that name prefix.
+    /// </summary>
+    public static async Task RegisterAsync(SandboxPage chat, Language language, string name, string? screenshots = null)
+    {
+        await chat.Page.Locator("#start-button").ClickAsync();
+        await chat.ExpectAsync("start.choose_language");
+        await Shot(chat, screenshots, "02-choose-language");
+        await chat.PressAsync($"lang:{language.ToString().ToLowerInvariant()}");
+        chat.SpeaksNow(language);
+        await chat.ExpectAsync("registration.consent_text");
+        await Shot(chat, screenshots, "03-consent");
+        await chat.PressAsync("rg:consent:y");
+        await chat.ExpectAsync("registration.ask_phone");
+        await Shot(chat, screenshots, "04-share-contact-keyboard");
+        await chat.TapAsync("registration.share_contact");
+        await Microsoft.Playwright.Assertions.Expect(chat.Page.Locator("#alert")).ToBeVisibleAsync();
+        await Shot(chat, screenshots, "05-share-contact-confirm");
+        await chat.Page.Locator("#alert-ok").ClickAsync();
+        await chat.ExpectAsync("registration.ask_iin");
+        await chat.SayAsync(TestIins.Next());
+        await chat.ExpectAsync("registration.iin_confirm");
+        await chat.PressAsync("rg:iin:y");
+        await chat.ExpectAsync("registration.ask_name");
+        await chat.SayAsync(name);
+        await chat.ExpectAsync("registration.summary");
+        await chat.PressAsync("rg:save");
+        await chat.ExpectAsync("registration.done");
+        await Shot(chat, screenshots, "06-registered");
+    }
+
+    /// <summary>Main menu → first branch → first category → first service → the calendar.</summary>
+    public static async Task OpenCalendarAsync(SandboxPage chat, string? screenshots = null)
+    {
+        await chat.TapAsync("menu.booking");
+        await chat.ExpectAsync("booking.choose_branch");
+        await Shot(chat, screenshots, "07-choose-branch");
+        await chat.PressAsync("bk:br:");
+        await chat.ExpectAsync("booking.choose_category");
+        await chat.PressAsync("bk:cat:0");
+        await chat.ExpectAsync("booking.choose_service");
+        await chat.PressAsync("bk:sv:");
+        await chat.ExpectAsync("booking.choose_date");
+        await Shot(chat, screenshots, "08-calendar");
+    }
+
+    public static Task Shot(SandboxPage chat, string? prefix, string name) =>
+        prefix is null ? Task.CompletedTask : chat.ScreenshotAsync($"{prefix}-{name}");
+}

@@ -1,0 +1,37 @@
+using Clinic.Contracts;
+using Clinic.Server.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Clinic.Server.Tests;
+
+/// <summary>The README's promise: a person opens the sandbox in a browser and books an appointment with the bot.</summary>
+public sealed class SandboxBookingTests(SandboxFixture fixture)
+{
+    private const long Aigerim = 500_000_101;
+
+    [Fact]
+    public async Task A_new_patient_registers_and_books_an_appointment_in_the_browser()
+    {
+        await using var chat = await fixture.OpenAsync($"?user={Aigerim}");
+        await Expect(chat.Page.Locator("#banner")).ToContainTextAsync("Local Telegram sandbox");
+        await Expect(chat.Page.Locator("#me")).ToContainTextAsync($"id {Aigerim}");
+        await chat.ScreenshotAsync("booking-01-empty-chat");
+
+        await Journeys.RegisterAsync(chat, Language.Ru, "Сапарова Айгерим Нурлановна", screenshots: "booking");
+        await Journeys.OpenCalendarAsync(chat, screenshots: "booking");
+
+        await chat.PressAsync("bk:d:");
+        await chat.ExpectAsync("booking.choose_time");
+        await chat.ScreenshotAsync("booking-09-choose-time");
+        await chat.PressAsync("bk:t:");
+        await chat.ExpectAsync("booking.confirm_card");
+        await chat.ScreenshotAsync("booking-10-confirm");
+        await chat.PressAsync("bk:ok");
+        var booked = await chat.ExpectAsync("booking.booked");
+        await chat.ScreenshotAsync("booking-11-booked");
+
+        // The patient reads when the visit is, with every placeholder filled in.
+        await Expect(booked).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\d{1,2}:\d{2}"));
+        await Expect(booked).Not.ToContainTextAsync("{");
+    }
+}
