@@ -4,6 +4,7 @@ using Clinic.Api.Features.Catalog;
 using Clinic.Api.Features.Documents;
 using Clinic.Api.Features.Patients;
 using Clinic.Api.Features.Slots;
+using Clinic.Api.Features.Support;
 using Clinic.Contracts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -58,11 +59,13 @@ public static class ClinicApiApp
         bot.MapSlotsApi();
         bot.MapAppointmentsApi();
         bot.MapDocumentsApi();
+        bot.MapSupportApi();
 
         // Staff API: its own token (ADMIN_API_TOKEN), never the bot's secret.
         var staff = app.MapGroup(Routes.AdminPrefix).RequireAuthorization(AdminTokenAuthenticationHandler.PolicyName);
         staff.MapStaffAppointmentsApi();
         staff.MapStaffDocumentsApi();
+        staff.MapStaffSupportApi();
 
         // Public: a document's QR code opens it; it shows initials only.
         app.MapVerifyApi();

@@ -27,4 +27,6 @@ public static class ErrorCodes
     public const string NoSupportingVisit = "no_supporting_visit";
     public const string UnsupportedFileType = "unsupported_file_type";
     public const string FileTooLarge = "file_too_large";
+    // Support
+    public const string TicketClosed = "ticket_closed";
 }

@@ -5,6 +5,7 @@ using Clinic.Api.Features.Outbox;
 using Clinic.Api.Features.Documents;
 using Clinic.Api.Features.Patients;
 using Clinic.Api.Features.Slots;
+using Clinic.Api.Features.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -29,6 +30,10 @@ public abstract class ClinicDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Document> Documents => Set<Document>();
+    public DbSet<SupportTicket> SupportTickets => Set<SupportTicket>();
+    public DbSet<SupportTicketMessage> SupportTicketMessages => Set<SupportTicketMessage>();
+    public DbSet<FaqCategory> FaqCategories => Set<FaqCategory>();
+    public DbSet<FaqEntry> FaqEntries => Set<FaqEntry>();
 
     public abstract DatabaseProvider Provider { get; }
 
