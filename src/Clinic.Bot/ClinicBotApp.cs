@@ -6,6 +6,7 @@ using Clinic.Bot.Features.Menu;
 using Clinic.Bot.Features.MyAppointments;
 using Clinic.Bot.Features.Registration;
 using Clinic.Bot.Features.Start;
+using Clinic.Bot.Features.Support;
 using Clinic.Bot.Localization;
 using Clinic.Bot.Telegram;
 using StackExchange.Redis;
@@ -57,6 +58,7 @@ public static class ClinicBotApp
                 RegistrationRouter.Create(),
                 BookingRouter.Create(),
                 AppointmentsRouter.Create(),
+                SupportRouter.Create(),
             ],
             sp.GetRequiredService<Localizer>()));
         services.AddSingleton<ChatLocks>();
@@ -64,6 +66,7 @@ public static class ClinicBotApp
         services.AddSingleton<RecentUpdates>();
         services.AddSingleton<UpdateQueue>();
         services.AddSingleton<UpdatePipeline>();
+        services.AddSupport();
         UpdatePipeline.Register(services);
 
         // Configure background work: handling queued updates, polling, telling Telegram about the bot.

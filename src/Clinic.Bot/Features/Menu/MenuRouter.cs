@@ -1,6 +1,7 @@
 using Clinic.Bot.Features.Booking;
 using Clinic.Bot.Features.MyAppointments;
 using Clinic.Bot.Features.Registration;
+using Clinic.Bot.Features.Support;
 using Clinic.Bot.Telegram;
 
 namespace Clinic.Bot.Features.Menu;
@@ -25,7 +26,7 @@ public static class MenuRouter
         .OnButton("menu.documents", ComingSoonAsync)
         .OnButton("menu.payments", ComingSoonAsync)
         .OnButton("menu.feedback", ComingSoonAsync)
-        .OnButton("menu.support", ComingSoonAsync)
+        .OnButton("menu.support", SupportMenu.ShowAsync)
         .Prompt("", context => context.SendAsync(context.Texts["menu.choose"], MainMenu.Keyboard(context.Texts)));
 
     private static async Task ComingSoonAsync(BotContext context)
