@@ -46,7 +46,7 @@ public static class FaqBrowser
     {
         if (await RegistrationGate.RequirePatientAsync(context) is null)
             return null;
-        await context.AnswerCallbackAsync();
+        // Not answered here: an entry that is gone is answered as a stale button by the caller.
         var result = await context.Api.GetFaq(context.Texts.Language, context.CancellationToken);
         return await context.FailedAsync(result) ? null : result.Value;
     }
