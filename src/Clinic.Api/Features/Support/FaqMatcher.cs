@@ -22,6 +22,12 @@ public static class FaqMatcher
             return [];
 
         var documents = categories.SelectMany(c => c.Entries.Select(e => (Entry: e, Weights: Weigh(e, c.Title(language), language)))).ToList();
+        // Rare words tell entries apart; a word every entry shares ("clinic") says little.
+        var rarity = query.ToDictionary(word => word, word =>
+        {
+            var frequency = documents.Count(d => d.Weights.Keys.Any(stem => SameWord(word, stem, language)));
+            return frequency == 0 ? 0 : Math.Log(1 + (double)documents.Count / frequency);
+        });
         var scored = new List<(FaqEntry Entry, double Score)>();
         foreach (var (entry, weights) in documents)
         {
@@ -29,23 +35,11 @@ public static class FaqMatcher
             var strong = false;
             foreach (var word in query)
             {
-                var best = 0;
-                string? matched = null;
-                foreach (var (stem, weight) in weights)
-                {
-                    if (weight > best && SameWord(word, stem, language))
-                    {
-                        best = weight;
-                        matched = stem;
-                    }
-                }
-                if (matched is null)
-                    continue;
-                var frequency = documents.Count(d => d.Weights.Keys.Any(k => SameWord(word, k, language)));
-                score += best * Math.Log(1 + (double)documents.Count / frequency);
+                var best = weights.Where(w => SameWord(word, w.Key, language)).Select(w => w.Value).DefaultIfEmpty(0).Max();
+                score += best * rarity[word];
                 strong |= best >= TitleWeight;
             }
-            // An answer that only shares a word or two with its body text is noise, not a match.
+            // An entry that shares only answer words with the question is noise, not a match.
             if (strong)
                 scored.Add((entry, Math.Round(score / Math.Sqrt(query.Count), 3)));
         }

@@ -40,7 +40,7 @@ public static class TicketThread
         var pages = (tickets.Count + PageSize - 1) / PageSize;
         page = Math.Min(page, pages - 1);
         var rows = tickets.Skip(page * PageSize).Take(PageSize)
-            .Select(t => new List<InlineKeyboardButton> { Keyboards.Button(ListLine(context.Texts, t), "sp", "t", t.Id) }).ToList();
+            .Select(t => new List<InlineKeyboardButton> { Keyboards.Button(ListLine(t), "sp", "t", t.Id) }).ToList();
         var paging = new List<InlineKeyboardButton>();
         if (page > 0) paging.Add(Keyboards.Button(context.Texts["common.prev_page"], "sp", "my", page - 1));
         if (page < pages - 1) paging.Add(Keyboards.Button(context.Texts["common.next_page"], "sp", "my", page + 1));
@@ -128,7 +128,7 @@ public static class TicketThread
         return await context.FailedAsync(result) ? null : result.Value;
     }
 
-    private static string ListLine(Texts texts, TicketSummaryDto ticket)
+    private static string ListLine(TicketSummaryDto ticket)
     {
         var line = $"{StatusIcon(ticket.Status)} {ticket.Number} · {ticket.Subject}";
         return line.Length <= 60 ? line : line[..59] + "…";

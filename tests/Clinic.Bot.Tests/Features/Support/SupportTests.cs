@@ -135,6 +135,39 @@ public sealed class SupportTests(SupportEnvironment env) : IClassFixture<Support
     }
 
     [Fact]
+    public async Task A_patient_adds_a_file_to_their_ticket_from_my_tickets()
+    {
+        var chat = env.NewUser();
+        await Scenarios.RegisterAsync(chat, Language.Ru);
+        var ticket = await CreateTicketAsync(env, chat, "Нужна справка для работы за прошлую неделю");
+
+        await chat.Tap("menu.support");
+        await chat.Expect("support.menu");
+        await chat.Press("sp:my:0");
+        await chat.Expect("support.tickets_title");
+        await chat.Press($"sp:t:{ticket.Id}");
+        await chat.Expect("support.ticket_header");
+        await chat.Press($"sp:r:{ticket.Id}");
+        await chat.Expect("support.reply_prompt");
+        await chat.User.SendDocument("%PDF-1.4 направление"u8.ToArray(), "направление.pdf", "application/pdf", caption: "Прикладываю направление");
+        await chat.Expect("support.reply_sent");
+
+        using var staff = env.Staff();
+        var thread = (await staff.GetFromJsonAsync<TicketDto>(SupportRoutes.StaffTicket(ticket.Id), ClinicJson.Options, Cancel))!;
+        var added = thread.Messages[^1];
+        Assert.Equal(2, thread.Messages.Count);
+        Assert.Equal("Прикладываю направление", added.Text);
+        Assert.Equal(TicketAttachmentKind.Document, added.Attachment!.Kind);
+        Assert.Equal("направление.pdf", added.Attachment.FileName);
+        Assert.Equal("application/pdf", added.Attachment.ContentType);
+
+        await chat.Press("sp:t:");
+        var view = await chat.Expect("support.ticket_header");
+        Assert.Contains("Прикладываю направление", view.VisibleText);
+        Assert.Contains(chat.Texts["support.attachment_file"], view.VisibleText);
+    }
+
+    [Fact]
     public async Task Another_patients_ticket_cannot_be_opened_or_answered_from_the_bot()
     {
         var owner = env.NewUser();
