@@ -197,7 +197,8 @@ public static class SupportApi
     private static bool TryParseLanguage(string? value, out Language language)
     {
         language = Language.Ru;
-        return string.IsNullOrEmpty(value) || (value.Length == 2 && Enum.TryParse(value, ignoreCase: true, out language));
+        return string.IsNullOrEmpty(value) ||
+               (value.Length == 2 && char.IsLetter(value[0]) && Enum.TryParse(value, ignoreCase: true, out language) && Enum.IsDefined(language));
     }
 
     private static Task<Patient?> FindPatientAsync(ClinicDbContext db, ClinicApiOptions options, long telegramId, CancellationToken cancellationToken) =>

@@ -41,6 +41,7 @@ public sealed class FaqTests(DemoSqliteApp app) : ApiTest(app), IClassFixture<De
         Assert.Equal(Language.Ru, faq.Language);
         await AssertErrorAsync(await Api.GetAsync($"{SupportRoutes.Faq}?lang=de", Cancel), HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
         await AssertErrorAsync(await Api.GetAsync($"{SupportRoutes.Faq}?lang=1", Cancel), HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
+        await AssertErrorAsync(await Api.GetAsync($"{SupportRoutes.Faq}?lang=12", Cancel), HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
     }
 
     [Theory]
