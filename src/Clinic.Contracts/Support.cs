@@ -11,12 +11,17 @@ public enum TicketAuthor { Patient, Staff }
 /// <summary>What a patient attached in Telegram: a photo or a file, kept as Telegram's <c>file_id</c>.</summary>
 public enum TicketAttachmentKind { Photo, Document }
 
-/// <summary>A photo or file sent with a ticket message. Staff fetch the bytes through the bot's Telegram token by <see cref="TelegramFileId"/>.</summary>
+/// <summary>
+/// A photo or file sent with a ticket message, as Telegram's <see cref="TelegramFileId"/>. When the bot also uploaded
+/// a copy (PDF, JPEG or PNG), <see cref="StoredSize"/> is its size and staff download it from the API; otherwise
+/// the bytes are fetched from Telegram with the bot's token. <see cref="StoredSize"/> is ignored on requests.
+/// </summary>
 public sealed record TicketAttachmentDto(
     TicketAttachmentKind Kind,
     string TelegramFileId,
     string? FileName = null,
-    string? ContentType = null);
+    string? ContentType = null,
+    long? StoredSize = null);
 
 public sealed record TicketMessageDto(
     long Id,
@@ -92,9 +97,11 @@ public static class SupportRoutes
     public const string Tickets = "/api/bot/support/tickets/";
     public static string Ticket(long id) => $"/api/bot/support/tickets/{id}/";
     public static string TicketMessages(long id) => $"/api/bot/support/tickets/{id}/messages/";
+    public static string TicketAttachment(long id, long messageId) => $"/api/bot/support/tickets/{id}/messages/{messageId}/attachment/";
 
     public const string StaffTickets = "/api/admin/support/tickets";
     public static string StaffTicket(long id) => $"/api/admin/support/tickets/{id}";
     public static string StaffReply(long id) => $"/api/admin/support/tickets/{id}/reply";
     public static string StaffClose(long id) => $"/api/admin/support/tickets/{id}/close";
+    public static string StaffAttachment(long id, long messageId) => $"/api/admin/support/tickets/{id}/messages/{messageId}/attachment";
 }

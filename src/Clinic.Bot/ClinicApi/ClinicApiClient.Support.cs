@@ -24,5 +24,24 @@ public sealed partial class ClinicApiClient
     public Task<ApiResult<FaqSearchResponse>> SearchFaq(string question, Language language, CancellationToken ct = default) =>
         Get<FaqSearchResponse>(Query(SupportRoutes.FaqSearch, ("q", question), ("lang", LanguageCode(language))), ct);
 
+    /// <summary>Uploads the bytes of a message's photo or file, so staff can open it without Telegram.</summary>
+    public async Task<ApiResult<TicketMessageDto>> UploadTicketAttachment(long ticketId, long messageId, long telegramId, byte[] content, CancellationToken ct = default)
+    {
+        var path = Query(SupportRoutes.TicketAttachment(ticketId, messageId), ("telegram_id", Id(telegramId)));
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(path.TrimStart('/'), UriKind.Relative)) { Content = new ByteArrayContent(content) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+            var body = await response.Content.ReadAsByteArrayAsync(ct);
+            var status = (int)response.StatusCode;
+            return response.IsSuccessStatusCode ? ReadValue<TicketMessageDto>(body, status) : ReadError<TicketMessageDto>(body, status, response.ReasonPhrase);
+        }
+        catch (Exception error) when (error is HttpRequestException or TimeoutException || (error is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            return ApiResult<TicketMessageDto>.Unavailable("The clinic API could not take the attachment.");
+        }
+    }
+
     private static string LanguageCode(Language language) => language.ToString().ToLower(CultureInfo.InvariantCulture);
 }

@@ -16,5 +16,6 @@ public sealed class SupportTicketMessageConfiguration : IEntityTypeConfiguration
         builder.Property(m => m.AttachmentFileId).HasMaxLength(SupportApi.MaxFileIdLength);
         builder.Property(m => m.AttachmentFileName).HasMaxLength(255);
         builder.Property(m => m.AttachmentContentType).HasMaxLength(100);
+        builder.Property(m => m.AttachmentStorageKey).HasMaxLength(200);
     }
 }

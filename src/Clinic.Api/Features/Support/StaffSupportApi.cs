@@ -1,4 +1,5 @@
 using Clinic.Api.Data;
+using Clinic.Api.Features.Documents;
 using Clinic.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +19,8 @@ public static class StaffSupportApi
         group.MapGet("/support/tickets", List).WithName("StaffListSupportTickets").WithTags("Staff");
         group.MapGet("/support/tickets/{id:long}", Get).WithName("StaffGetSupportTicket").WithTags("Staff");
         group.MapPost("/support/tickets/{id:long}/reply", Reply).WithName("StaffReplySupportTicket").WithTags("Staff");
+        group.MapGet("/support/tickets/{id:long}/messages/{messageId:long}/attachment", DownloadAttachment)
+            .WithName("StaffDownloadSupportAttachment").WithTags("Staff").Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
         group.MapPost("/support/tickets/{id:long}/close", Close).WithName("StaffCloseSupportTicket").WithTags("Staff");
         return group;
     }
@@ -74,6 +77,18 @@ public static class StaffSupportApi
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Staff replied in support ticket {Number}", ticket.Number);
         return TypedResults.Created(SupportRoutes.StaffTicket(ticket.Id), message.AsDto());
+    }
+
+    /// <summary>The stored copy of a message's photo or file; 404 when the bot has not uploaded one (use the Telegram file id).</summary>
+    public static async Task<Results<FileStreamHttpResult, NotFound<ApiError>>> DownloadAttachment(
+        long id, long messageId, ClinicDbContext db, IDocumentStorage storage, ClinicApiOptions options, CancellationToken cancellationToken)
+    {
+        var message = await db.SupportTicketMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == messageId && m.TicketId == id &&
+            db.SupportTickets.Any(t => t.Id == id && t.OrganizationId == options.DefaultOrganizationId), cancellationToken);
+        if (message?.AttachmentStorageKey is not { } key || await storage.OpenReadAsync(key, cancellationToken) is not { } stream)
+            return Errors.NotFound("No stored attachment for this message.");
+        var name = message.AttachmentFileName ?? $"{message.AttachmentKind?.ToString().ToLowerInvariant()}-{message.Id}{FileSignatures.ExtensionOf(message.AttachmentContentType ?? "")}";
+        return TypedResults.File(stream, message.AttachmentContentType ?? "application/octet-stream", name);
     }
 
     /// <summary>Closes the ticket (closing a closed ticket again is harmless); the patient can no longer answer in it.</summary>

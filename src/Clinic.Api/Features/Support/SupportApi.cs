@@ -1,4 +1,5 @@
 using Clinic.Api.Data;
+using Clinic.Api.Features.Documents;
 using Clinic.Api.Features.Patients;
 using Clinic.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,6 +17,7 @@ public static class SupportApi
     public const int MaxTextLength = 2000;
     public const int MaxFileIdLength = 200;
     public const int MaxQuestionLength = 500;
+    public const long MaxAttachmentBytes = 20L * 1024 * 1024;
     private const int MaxNumberAttempts = 5;
 
     public static RouteGroupBuilder MapSupportApi(this RouteGroupBuilder group)
@@ -24,6 +26,10 @@ public static class SupportApi
         group.MapGet("/support/tickets/", GetMyTickets).WithName("GetMySupportTickets").WithTags("Support");
         group.MapGet("/support/tickets/{id:long}/", GetMyTicket).WithName("GetMySupportTicket").WithTags("Support");
         group.MapPost("/support/tickets/{id:long}/messages/", AddMessage).WithName("AddSupportTicketMessage").WithTags("Support");
+        group.MapPut("/support/tickets/{id:long}/messages/{messageId:long}/attachment/", UploadAttachment)
+            .WithName("UploadSupportTicketAttachment").WithTags("Support")
+            .Accepts<byte[]>("application/octet-stream")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxAttachmentBytes));
         group.MapGet("/support/faq/", GetFaq).WithName("GetSupportFaq").WithTags("Support");
         group.MapGet("/support/faq/search/", SearchFaq).WithName("SearchSupportFaq").WithTags("Support");
         return group;
@@ -117,6 +123,49 @@ public static class SupportApi
         return TypedResults.Created(SupportRoutes.Ticket(ticket.Id), message.AsDto());
     }
 
+    /// <summary>
+    /// The bot's copy of a message's photo or file (the raw bytes as the body), so staff can open it without Telegram.
+    /// PDF, JPEG or PNG by content, at most 20 MB (Telegram's own download limit for bots); stored once.
+    /// </summary>
+    public static async Task<Results<Ok<TicketMessageDto>, BadRequest<ApiError>, NotFound<ApiError>, JsonHttpResult<ApiError>>> UploadAttachment(
+        long id, long messageId, [FromQuery(Name = "telegram_id")] long telegramId, HttpRequest request, ClinicDbContext db,
+        IDocumentStorage storage, ClinicApiOptions options, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxAttachmentBytes)
+            return TooLarge();
+        byte[] content;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+            content = buffer.ToArray();
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
+        }
+        if (content.Length == 0)
+            return Errors.Validation("body", "The file's bytes are required.");
+        if (FileSignatures.Detect(content) is not { } type)
+            return TypedResults.BadRequest(new ApiError(ErrorCodes.UnsupportedFileType, "Only PDF, JPEG and PNG files are kept (checked by content)."));
+
+        var message = await db.SupportTicketMessages.SingleOrDefaultAsync(m => m.Id == messageId && m.TicketId == id &&
+            m.Author == TicketAuthor.Patient && m.AttachmentFileId != null &&
+            OwnTicket(db, options, id, telegramId).Any(), cancellationToken);
+        if (message is null)
+            return Errors.NotFound("No such message with an attachment.");
+        // A retried upload finds the copy already there.
+        if (message.AttachmentStorageKey is not null)
+            return TypedResults.Ok(message.AsDto());
+        var key = $"support/{id}/{messageId}{type.Extension}";
+        await storage.SaveAsync(key, content, cancellationToken);
+        message.AttachmentStorageKey = key;
+        message.AttachmentSize = content.Length;
+        message.AttachmentContentType = type.ContentType;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(message.AsDto());
+    }
+
     /// <summary>The FAQ in <c>lang</c> (ru, kk or en; Russian when absent).</summary>
     public static async Task<Results<Ok<FaqResponse>, BadRequest<ApiError>>> GetFaq(
         [FromQuery(Name = "lang")] string? lang, ClinicDbContext db, ClinicApiOptions options, CancellationToken cancellationToken)
@@ -186,6 +235,10 @@ public static class SupportApi
         var line = text.ReplaceLineEndings(" ");
         return line.Length <= 60 ? line : line[..59].TrimEnd() + "…";
     }
+
+    private static JsonHttpResult<ApiError> TooLarge() =>
+        TypedResults.Json(new ApiError(ErrorCodes.FileTooLarge, $"The file is larger than {MaxAttachmentBytes / 1024 / 1024} MB."),
+            statusCode: StatusCodes.Status413PayloadTooLarge);
 
     private static IQueryable<SupportTicket> OwnTicket(ClinicDbContext db, ClinicApiOptions options, long id, long telegramId) =>
         db.SupportTickets.Where(t => t.Id == id && t.OrganizationId == options.DefaultOrganizationId && t.Patient!.TelegramId == telegramId);

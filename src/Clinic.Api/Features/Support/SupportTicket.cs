@@ -38,9 +38,12 @@ public sealed class SupportTicketMessage
     public string? AttachmentFileId { get; set; }
     public string? AttachmentFileName { get; set; }
     public string? AttachmentContentType { get; set; }
+    /// <summary>Where the uploaded copy of the attachment lives in the document storage; null until the bot uploads it.</summary>
+    public string? AttachmentStorageKey { get; set; }
+    public long? AttachmentSize { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 
     public TicketMessageDto AsDto() => new(Id, Author, Text,
-        AttachmentKind is { } kind && AttachmentFileId is { } fileId ? new TicketAttachmentDto(kind, fileId, AttachmentFileName, AttachmentContentType) : null,
+        AttachmentKind is { } kind && AttachmentFileId is { } fileId ? new TicketAttachmentDto(kind, fileId, AttachmentFileName, AttachmentContentType, AttachmentStorageKey is null ? null : AttachmentSize) : null,
         Utc.ToOffset(CreatedAtUtc));
 }

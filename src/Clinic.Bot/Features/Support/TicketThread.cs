@@ -112,6 +112,7 @@ public static class TicketThread
             return;
         context.ClearFlow();
         await context.SendAsync(context.Texts["support.reply_sent"], Keyboards.Inline([[Keyboards.Button(context.Texts["support.open_ticket"], "sp", "t", ticketId)]]));
+        await AttachmentCopies.KeepAsync(context, ticketId, result.Value!);
     }
 
     private static async Task<TicketDto?> LoadAsync(BotContext context, long id)

@@ -129,8 +129,10 @@ public static class TicketWizard
         if (await context.FailedAsync(result))
             return;
         context.ClearFlow();
-        await context.SendAsync(context.Texts.Format("support.created", ("number", result.Value!.Number)),
+        var ticket = result.Value!;
+        await context.SendAsync(context.Texts.Format("support.created", ("number", ticket.Number)),
             Keyboards.Inline([[Keyboards.Button(context.Texts["support.my_tickets"], "sp", "my", 0)]]));
+        await AttachmentCopies.KeepAsync(context, ticket.Id, ticket.Messages[0]);
     }
 
     /// <summary>The photo (its largest size) or the file of a message, as the clinic keeps it: Telegram's file id.</summary>

@@ -144,6 +144,36 @@ public abstract class SupportTicketsTests(ClinicApp app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task The_bots_copy_of_an_attachment_is_kept_once_for_the_owner_and_staff_download_it()
+    {
+        var owner = await RegisterPatientAsync();
+        var other = await RegisterPatientAsync();
+        var ticket = await CreateOkAsync(owner, "Скан направления", new TicketAttachmentDto(TicketAttachmentKind.Document, "BQACAgIAAxkBAAIC-doc", "scan.png", "image/png"));
+        var plain = await CreateOkAsync(owner, "Без файла");
+        var messageId = ticket.Messages[0].Id;
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3];
+        Task<HttpResponseMessage> Upload(long ticketId, long message, long telegramId, byte[] content) =>
+            Api.PutAsync($"{SupportRoutes.TicketAttachment(ticketId, message)}?telegram_id={telegramId}", new ByteArrayContent(content), Cancel);
+
+        await AssertErrorAsync(await App.Staff.GetAsync(SupportRoutes.StaffAttachment(ticket.Id, messageId), Cancel), HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        await AssertErrorAsync(await Upload(ticket.Id, messageId, other, png), HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        await AssertErrorAsync(await Upload(plain.Id, plain.Messages[0].Id, owner, png), HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        await AssertErrorAsync(await Upload(ticket.Id, messageId, owner, "just text"u8.ToArray()), HttpStatusCode.BadRequest, ErrorCodes.UnsupportedFileType);
+        await AssertErrorAsync(await Upload(ticket.Id, messageId, owner, []), HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
+
+        var stored = await Upload(ticket.Id, messageId, owner, png);
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        Assert.Equal(png.Length, (await ReadAsync<TicketMessageDto>(stored)).Attachment!.StoredSize);
+        Assert.Equal(HttpStatusCode.OK, (await Upload(ticket.Id, messageId, owner, png)).StatusCode);
+
+        var download = await App.Staff.GetAsync(SupportRoutes.StaffAttachment(ticket.Id, messageId), Cancel);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("image/png", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(png, await download.Content.ReadAsByteArrayAsync(Cancel));
+        await AssertErrorAsync(await Api.GetAsync(SupportRoutes.StaffAttachment(ticket.Id, messageId), Cancel), HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
+    }
+
+    [Fact]
     public async Task Bad_ticket_input_is_answered_with_field_errors()
     {
         var telegramId = await RegisterPatientAsync();

@@ -32,6 +32,21 @@ public sealed partial class SupportEnvironment : BotEnvironment
         return (await staff.GetFromJsonAsync<TicketDto>(SupportRoutes.StaffTicket(id), ClinicJson.Options, TestContext.Current.CancellationToken))!;
     }
 
+    /// <summary>Waits until the bot's copy of a message's attachment is stored, and returns its bytes from the staff API.</summary>
+    public async Task<byte[]> StoredAttachment(long ticketId, long messageId)
+    {
+        using var staff = Staff();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var response = await staff.GetAsync(SupportRoutes.StaffAttachment(ticketId, messageId), TestContext.Current.CancellationToken);
+            if (response.IsSuccessStatusCode)
+                return await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+            Assert.True(DateTime.UtcNow < deadline, $"No stored attachment for message {messageId}: {(int)response.StatusCode}");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+
     [GeneratedRegex(@"T-\d{6}")]
     public static partial Regex TicketNumber();
 }

@@ -80,6 +80,8 @@ public sealed class SupportTests(SupportEnvironment env) : IClassFixture<Support
         using var photo = new MemoryStream();
         await env.Bot.Services.GetRequiredService<ITelegramBotClient>().GetInfoAndDownloadFile(first.Attachment.TelegramFileId, photo, Cancel);
         Assert.Equal(Png, photo.ToArray());
+        // ...and from the clinic's own copy, which the bot uploads right after creating the ticket.
+        Assert.Equal(Png, await env.StoredAttachment(ticket.Id, first.Id));
 
         var second = await CreateTicketAsync(env, chat, "Не могу перенести запись на пятницу");
         Assert.Equal(int.Parse(ticket.Number[2..]) + 1, int.Parse(second.Number[2..]));
@@ -149,7 +151,8 @@ public sealed class SupportTests(SupportEnvironment env) : IClassFixture<Support
         await chat.Expect("support.ticket_header");
         await chat.Press($"sp:r:{ticket.Id}");
         await chat.Expect("support.reply_prompt");
-        await chat.User.SendDocument("%PDF-1.4 направление"u8.ToArray(), "направление.pdf", "application/pdf", caption: "Прикладываю направление");
+        var pdf = "%PDF-1.4\n%направление\n%%EOF\n"u8.ToArray();
+        await chat.User.SendDocument(pdf, "направление.pdf", "application/pdf", caption: "Прикладываю направление");
         await chat.Expect("support.reply_sent");
 
         using var staff = env.Staff();
@@ -160,6 +163,7 @@ public sealed class SupportTests(SupportEnvironment env) : IClassFixture<Support
         Assert.Equal(TicketAttachmentKind.Document, added.Attachment!.Kind);
         Assert.Equal("направление.pdf", added.Attachment.FileName);
         Assert.Equal("application/pdf", added.Attachment.ContentType);
+        Assert.Equal(pdf, await env.StoredAttachment(ticket.Id, added.Id));
 
         await chat.Press("sp:t:");
         var view = await chat.Expect("support.ticket_header");

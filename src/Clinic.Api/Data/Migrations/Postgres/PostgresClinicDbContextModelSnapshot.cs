@@ -923,6 +923,15 @@ namespace Clinic.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("attachment_kind");
 
+                    b.Property<long?>("AttachmentSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("attachment_size");
+
+                    b.Property<string>("AttachmentStorageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("attachment_storage_key");
+
                     b.Property<string>("Author")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -887,6 +887,15 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("attachment_kind");
 
+                    b.Property<long?>("AttachmentSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attachment_size");
+
+                    b.Property<string>("AttachmentStorageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attachment_storage_key");
+
                     b.Property<string>("Author")
                         .IsRequired()
                         .HasMaxLength(20)

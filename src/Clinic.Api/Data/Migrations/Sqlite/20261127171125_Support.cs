@@ -108,6 +108,8 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                     attachment_file_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     attachment_file_name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
                     attachment_content_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    attachment_storage_key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    attachment_size = table.Column<long>(type: "INTEGER", nullable: true),
                     created_at_utc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>

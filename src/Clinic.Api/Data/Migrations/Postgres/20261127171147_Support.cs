@@ -109,6 +109,8 @@ namespace Clinic.Api.Data.Migrations.Postgres
                     attachment_file_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     attachment_file_name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     attachment_content_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    attachment_storage_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    attachment_size = table.Column<long>(type: "bigint", nullable: true),
                     created_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
