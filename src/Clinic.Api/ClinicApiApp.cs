@@ -8,6 +8,7 @@ using Clinic.Api.Features.Patients;
 using Clinic.Api.Features.Payments;
 using Clinic.Api.Features.Payments.Sandbox;
 using Clinic.Api.Features.Slots;
+using Clinic.Api.Features.Support;
 using Clinic.Contracts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -67,12 +68,14 @@ public static class ClinicApiApp
         bot.MapPatientProfileApi();
         bot.MapPaymentsApi();
         bot.MapOutboxApi();
+        bot.MapSupportApi();
 
         // Staff API: its own token (ADMIN_API_TOKEN), never the bot's secret.
         var staff = app.MapGroup(Routes.AdminPrefix).RequireAuthorization(AdminTokenAuthenticationHandler.PolicyName);
         staff.MapStaffAppointmentsApi();
         staff.MapStaffDocumentsApi();
         staff.MapStaffFeedbackApi();
+        staff.MapStaffSupportApi();
 
         // Public: a document's QR code opens it; it shows initials only.
         app.MapVerifyApi();

@@ -11,6 +11,7 @@ using Clinic.Bot.Features.Profile;
 using Clinic.Bot.Features.Registration;
 using Clinic.Bot.Features.Reminders;
 using Clinic.Bot.Features.Start;
+using Clinic.Bot.Features.Support;
 using Clinic.Bot.Localization;
 using Clinic.Bot.Notifications;
 using Clinic.Bot.Telegram;
@@ -68,6 +69,7 @@ public static class ClinicBotApp
                 DocumentsRouter.Create(),
                 PaymentsRouter.Create(),
                 RemindersRouter.Create(),
+                SupportRouter.Create(),
             ],
             sp.GetRequiredService<Localizer>()));
         services.AddFeedback();
@@ -77,6 +79,7 @@ public static class ClinicBotApp
         services.AddSingleton<RecentUpdates>();
         services.AddSingleton<UpdateQueue>();
         services.AddSingleton<UpdatePipeline>();
+        services.AddSupport();
         UpdatePipeline.Register(services);
 
         // Configure background work: handling queued updates, polling, telling Telegram about the bot.

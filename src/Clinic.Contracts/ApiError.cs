@@ -38,4 +38,6 @@ public static class ErrorCodes
     public const string PaymentProviderUnavailable = "payment_provider_unavailable";
     // Outbox
     public const string LeaseLost = "lease_lost";
+    // Support
+    public const string TicketClosed = "ticket_closed";
 }

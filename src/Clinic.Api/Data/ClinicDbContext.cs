@@ -7,6 +7,7 @@ using Clinic.Api.Features.Feedback;
 using Clinic.Api.Features.Patients;
 using Clinic.Api.Features.Payments;
 using Clinic.Api.Features.Slots;
+using Clinic.Api.Features.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -33,6 +34,10 @@ public abstract class ClinicDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<VisitFeedback> Feedback => Set<VisitFeedback>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<SupportTicket> SupportTickets => Set<SupportTicket>();
+    public DbSet<SupportTicketMessage> SupportTicketMessages => Set<SupportTicketMessage>();
+    public DbSet<FaqCategory> FaqCategories => Set<FaqCategory>();
+    public DbSet<FaqEntry> FaqEntries => Set<FaqEntry>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -18,6 +18,12 @@ public sealed class DemoSeeder(ClinicDbContext db, ClinicApiOptions options, ILo
             db.Organizations.Add(new Organization { Id = organizationId, Name = "Densaulyq Clinic" });
             await db.SaveChangesAsync(cancellationToken);
         }
+        if (demoData && !await db.FaqCategories.AnyAsync(c => c.OrganizationId == organizationId, cancellationToken))
+        {
+            // Checked on its own, so a database seeded before the FAQ existed gets it too.
+            db.FaqCategories.AddRange(DemoFaq.Categories(organizationId));
+            await db.SaveChangesAsync(cancellationToken);
+        }
         if (!demoData || await db.Branches.AnyAsync(cancellationToken))
             return;
 

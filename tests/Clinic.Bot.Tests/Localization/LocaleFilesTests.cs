@@ -14,7 +14,7 @@ public sealed partial class LocaleFilesTests
     private static readonly string[] ContractKeys =
     [
         "menu.booking", "menu.my_appointments", "menu.documents", "menu.payments", "menu.feedback", "menu.support",
-        "menu.profile", "menu.main_menu", "menu.choose", "menu.coming_soon",
+        "menu.profile", "menu.main_menu", "menu.choose",
         "common.back", "common.cancel", "common.main_menu", "common.yes", "common.no", "common.confirm",
         "common.next_page", "common.prev_page", "common.cancelled", "common.unknown_input", "common.stale_button",
         "common.unavailable", "common.error", "common.not_registered", "common.language_switched", "common.choose_language",

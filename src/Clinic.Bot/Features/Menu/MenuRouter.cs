@@ -4,14 +4,13 @@ using Clinic.Bot.Features.Documents;
 using Clinic.Bot.Features.MyAppointments;
 using Clinic.Bot.Features.Payments;
 using Clinic.Bot.Features.Profile;
-using Clinic.Bot.Features.Registration;
+using Clinic.Bot.Features.Support;
 using Clinic.Bot.Telegram;
 
 namespace Clinic.Bot.Features.Menu;
 
 /// <summary>
 /// Registered first: /cancel, "Main menu" and the menu buttons work from any step of any flow.
-/// Sections that are not built yet answer "coming soon".
 /// </summary>
 public static class MenuRouter
 {
@@ -29,16 +28,6 @@ public static class MenuRouter
         .OnButton("menu.documents", DocumentsList.ShowAsync)
         .OnButton("menu.payments", PaymentsMenu.ShowAsync)
         .OnButton("menu.feedback", FeedbackFlow.StartAsync)
-        .OnButton("menu.support", ComingSoonAsync)
+        .OnButton("menu.support", SupportMenu.ShowAsync)
         .Prompt("", context => context.SendAsync(context.Texts["menu.choose"], MainMenu.Keyboard(context.Texts)));
-
-    private static async Task ComingSoonAsync(BotContext context)
-    {
-        if (await RegistrationGate.RequirePatientAsync(context) is null)
-        {
-            return;
-        }
-
-        await context.SendAsync(context.Texts["menu.coming_soon"], MainMenu.Keyboard(context.Texts));
-    }
 }
