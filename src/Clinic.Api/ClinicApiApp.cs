@@ -1,5 +1,6 @@
 using Clinic.Api.Data;
 using Clinic.Api.Features.Appointments;
+using Clinic.Api.Features.Broadcasts;
 using Clinic.Api.Features.Catalog;
 using Clinic.Api.Features.Documents;
 using Clinic.Api.Features.Patients;
@@ -63,9 +64,14 @@ public static class ClinicApiApp
         var staff = app.MapGroup(Routes.AdminPrefix).RequireAuthorization(AdminTokenAuthenticationHandler.PolicyName);
         staff.MapStaffAppointmentsApi();
         staff.MapStaffDocumentsApi();
+        staff.MapBroadcastsApi("Staff");
+
+        // The bot's admin side: the bot's secret and an administrator's telegram_id (ADMIN_TELEGRAM_IDS).
+        app.MapGroup(BroadcastRoutes.BotAdminPrefix).RequireAuthorization().RequireAdminTelegramId().MapBroadcastsApi("BotAdmin");
 
         // Public: a document's QR code opens it; it shows initials only.
         app.MapVerifyApi();
+        app.MapBroadcastClicks();
         return app;
     }
 

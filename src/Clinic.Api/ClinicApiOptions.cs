@@ -19,6 +19,7 @@ namespace Clinic.Api;
 /// <item><term>BOOKING_HOLD_MINUTES</term><description>How long a <c>pending</c> hold lasts before it must be confirmed. Default <c>5</c>.</description></item>
 /// <item><term>DOCUMENTS_PATH</term><description>Folder where the file-system document storage keeps files. Default <c>data/documents</c>.</description></item>
 /// <item><term>PUBLIC_BASE_URL</term><description>Public base URL of the API, printed in documents' QR codes (<c>{PUBLIC_BASE_URL}/verify/{number}</c>). Default <c>http://localhost:5080</c>.</description></item>
+/// <item><term>ADMIN_TELEGRAM_IDS</term><description>Comma-separated Telegram user ids allowed on the bot's admin endpoints (/api/bot/admin/). Empty (the default) allows nobody.</description></item>
 /// </list>
 /// A malformed value stops startup with a message naming the variable.
 /// </summary>
@@ -39,6 +40,7 @@ public sealed record ClinicApiOptions
     public int HoldMinutes { get; init; } = 5;
     public string DocumentsPath { get; init; } = "data/documents";
     public Uri PublicBaseUrl { get; init; } = new("http://localhost:5080");
+    public IReadOnlySet<long> AdminTelegramIds { get; init; } = new HashSet<long>();
 
     public static ClinicApiOptions FromConfiguration(IConfiguration config)
     {
@@ -58,6 +60,7 @@ public sealed record ClinicApiOptions
             HoldMinutes = Int(config, "BOOKING_HOLD_MINUTES", 5, 1, 120),
             DocumentsPath = NonEmpty(config, "DOCUMENTS_PATH") ?? "data/documents",
             PublicBaseUrl = HttpUrl(config, "PUBLIC_BASE_URL", "http://localhost:5080"),
+            AdminTelegramIds = IdList(config, "ADMIN_TELEGRAM_IDS"),
         };
     }
 
@@ -88,6 +91,18 @@ public sealed record ClinicApiOptions
         if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
             throw new InvalidOperationException($"{key} must be an absolute http(s) URL, got '{value}'.");
         return url;
+    }
+
+    private static HashSet<long> IdList(IConfiguration config, string key)
+    {
+        var ids = new HashSet<long>();
+        foreach (var part in (config[key] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!long.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
+                throw new InvalidOperationException($"{key} must be comma-separated Telegram user ids, got '{part}'.");
+            ids.Add(id);
+        }
+        return ids;
     }
 
     private static bool Bool(IConfiguration config, string key, bool fallback)

@@ -27,4 +27,7 @@ public static class ErrorCodes
     public const string NoSupportingVisit = "no_supporting_visit";
     public const string UnsupportedFileType = "unsupported_file_type";
     public const string FileTooLarge = "file_too_large";
+    // Broadcasts
+    public const string InvalidHtml = "invalid_html";
+    public const string BroadcastNotChangeable = "broadcast_not_changeable";
 }

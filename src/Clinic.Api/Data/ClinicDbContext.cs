@@ -1,5 +1,6 @@
 using System.Text;
 using Clinic.Api.Features.Appointments;
+using Clinic.Api.Features.Broadcasts;
 using Clinic.Api.Features.Catalog;
 using Clinic.Api.Features.Outbox;
 using Clinic.Api.Features.Documents;
@@ -29,6 +30,7 @@ public abstract class ClinicDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Document> Documents => Set<Document>();
+    public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
 
     public abstract DatabaseProvider Provider { get; }
 
