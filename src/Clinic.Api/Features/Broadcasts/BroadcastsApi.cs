@@ -156,8 +156,10 @@ public static class BroadcastsApi
 
         logger.LogInformation("Broadcast {Id} started: {Count} messages planned, due {Due:o}", id, planned, scheduled ?? now.UtcDateTime);
         await db.Entry(broadcast).ReloadAsync(cancellationToken);
-        var stats = await BroadcastProgress.RefreshAsync(db, [broadcast], now.UtcDateTime, cancellationToken);
-        return TypedResults.Ok(broadcast.AsDto(stats[id]));
+        if (planned == 0)
+            await BroadcastProgress.RefreshAsync(db, [broadcast], now.UtcDateTime, cancellationToken); // nobody to send to: completed
+        // Just planned: every row is pending; no need to count 100,000 rows again.
+        return TypedResults.Ok(broadcast.AsDto(Empty(broadcast) with { Pending = planned }));
     }
 
     /// <summary>Holds back the messages not yet handed to the bot; those already in flight still go.</summary>
