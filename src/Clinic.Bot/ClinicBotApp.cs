@@ -1,6 +1,7 @@
 using Clinic.Bot.ClinicApi;
 using Clinic.Bot.Configuration;
 using Clinic.Bot.Conversation;
+using Clinic.Bot.Features.Admin;
 using Clinic.Bot.Features.Booking;
 using Clinic.Bot.Features.Menu;
 using Clinic.Bot.Features.MyAppointments;
@@ -57,8 +58,10 @@ public static class ClinicBotApp
                 RegistrationRouter.Create(),
                 BookingRouter.Create(),
                 AppointmentsRouter.Create(),
+                AdminRouter.Create(),
             ],
             sp.GetRequiredService<Localizer>()));
+        services.AddAdmin();
         services.AddSingleton<ChatLocks>();
         services.AddSingleton<PatientCache>();
         services.AddSingleton<RecentUpdates>();
