@@ -22,6 +22,9 @@ public sealed class ApiHost : IAsyncDisposable
 
     public string Url => $"http://127.0.0.1:{_port}";
 
+    /// <summary>The running API's services, for tests that arrange data the bot cannot create (e.g. news subscribers).</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The API is not running.");
+
     /// <param name="settings">Extra API settings, e.g. BOOKING_CHANGE_WINDOW_MINUTES.</param>
     public static async Task<ApiHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
