@@ -2,6 +2,7 @@ using Clinic.Bench;
 using Clinic.Bench.Http;
 using Clinic.Bench.Pdf;
 using Clinic.Bench.Race;
+using Clinic.Bench.Broadcasts;
 using Clinic.Bench.Slots;
 using Clinic.Bench.Webhook;
 
@@ -14,6 +15,7 @@ IBenchCommand[] commands =
     new WebhookBenchmark(),
     new WebhookBotProcess(),
     new CertificatePdfBenchmark(),
+    new BroadcastPlanBenchmark(),
 ];
 
 return await BenchCli.RunAsync(commands, args);

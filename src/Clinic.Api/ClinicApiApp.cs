@@ -1,5 +1,6 @@
 using Clinic.Api.Data;
 using Clinic.Api.Features.Appointments;
+using Clinic.Api.Features.Broadcasts;
 using Clinic.Api.Features.Catalog;
 using Clinic.Api.Features.Documents;
 using Clinic.Api.Features.Feedback;
@@ -76,11 +77,17 @@ public static class ClinicApiApp
         staff.MapStaffDocumentsApi();
         staff.MapStaffFeedbackApi();
         staff.MapStaffSupportApi();
+        staff.MapBroadcastsApi("Staff");
+
+        // The bot's admin side: the bot's secret and an administrator's telegram_id (ADMIN_TELEGRAM_IDS).
+        app.MapGroup(BroadcastRoutes.BotAdminPrefix).RequireAuthorization().RequireAdminTelegramId().MapBroadcastsApi("BotAdmin");
 
         // Public: a document's QR code opens it; it shows initials only.
         app.MapVerifyApi();
         // Public: the sandbox payment page a sandbox QR code opens (404 when Kaspi is configured).
         app.MapSandboxPaymentPage();
+        // Public: a broadcast button's link counts the click and redirects.
+        app.MapBroadcastClicks();
         return app;
     }
 

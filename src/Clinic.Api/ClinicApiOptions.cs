@@ -31,6 +31,7 @@ namespace Clinic.Api;
 /// <item><term>REMINDER_OFFSETS</term><description>When visit reminders go out, before the visit: comma-separated durations (<c>30m</c>, <c>2h</c>, <c>1d</c>). Default <c>24h,2h</c>; <c>off</c> plans none.</description></item>
 /// <item><term>NPS_SURVEY_DELAY</term><description>How long after a visit is marked fulfilled the satisfaction survey goes out. Default <c>2h</c>.</description></item>
 /// <item><term>OUTBOX_MAX_ATTEMPTS</term><description>Send attempts of one outbox message before it is failed for good. Default <c>5</c>.</description></item>
+/// <item><term>ADMIN_TELEGRAM_IDS</term><description>Comma-separated Telegram user ids allowed on the bot's admin endpoints (/api/bot/admin/). Empty (the default) allows nobody.</description></item>
 /// </list>
 /// A malformed value stops startup with a message naming the variable.
 /// </summary>
@@ -57,6 +58,7 @@ public sealed record ClinicApiOptions
     public IReadOnlyList<TimeSpan> ReminderOffsets { get; init; } = [TimeSpan.FromHours(24), TimeSpan.FromHours(2)];
     public TimeSpan NpsSurveyDelay { get; init; } = TimeSpan.FromHours(2);
     public int OutboxMaxAttempts { get; init; } = 5;
+    public IReadOnlySet<long> AdminTelegramIds { get; init; } = new HashSet<long>();
 
     public static ClinicApiOptions FromConfiguration(IConfiguration config)
     {
@@ -83,6 +85,7 @@ public sealed record ClinicApiOptions
             NpsSurveyDelay = Durations(config, "NPS_SURVEY_DELAY", [TimeSpan.FromHours(2)]) is [var delay] ? delay
                 : throw new InvalidOperationException("NPS_SURVEY_DELAY must be one duration such as 2h."),
             OutboxMaxAttempts = Int(config, "OUTBOX_MAX_ATTEMPTS", 5, 1, 100),
+            AdminTelegramIds = IdList(config, "ADMIN_TELEGRAM_IDS"),
         };
     }
 
@@ -157,6 +160,18 @@ public sealed record ClinicApiOptions
             list.Add(duration);
         }
         return list.Distinct().OrderDescending().ToList();
+    }
+
+    private static HashSet<long> IdList(IConfiguration config, string key)
+    {
+        var ids = new HashSet<long>();
+        foreach (var part in (config[key] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!long.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
+                throw new InvalidOperationException($"{key} must be comma-separated Telegram user ids, got '{part}'.");
+            ids.Add(id);
+        }
+        return ids;
     }
 
     private static bool Bool(IConfiguration config, string key, bool fallback)

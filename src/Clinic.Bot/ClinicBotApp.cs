@@ -1,6 +1,7 @@
 using Clinic.Bot.ClinicApi;
 using Clinic.Bot.Configuration;
 using Clinic.Bot.Conversation;
+using Clinic.Bot.Features.Admin;
 using Clinic.Bot.Features.Booking;
 using Clinic.Bot.Features.Feedback;
 using Clinic.Bot.Features.Documents;
@@ -70,10 +71,12 @@ public static class ClinicBotApp
                 PaymentsRouter.Create(),
                 RemindersRouter.Create(),
                 SupportRouter.Create(),
+                AdminRouter.Create(),
             ],
             sp.GetRequiredService<Localizer>()));
         services.AddFeedback();
         services.AddPayments();
+        services.AddAdmin();
         services.AddSingleton<ChatLocks>();
         services.AddSingleton<PatientCache>();
         services.AddSingleton<RecentUpdates>();

@@ -40,4 +40,7 @@ public static class ErrorCodes
     public const string LeaseLost = "lease_lost";
     // Support
     public const string TicketClosed = "ticket_closed";
+    // Broadcasts
+    public const string InvalidHtml = "invalid_html";
+    public const string BroadcastNotChangeable = "broadcast_not_changeable";
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Clinic.Api.Features.Appointments;
+using Clinic.Api.Features.Broadcasts;
 using Clinic.Api.Features.Catalog;
 using Clinic.Api.Features.Outbox;
 using Clinic.Api.Features.Documents;
@@ -38,6 +39,7 @@ public abstract class ClinicDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<SupportTicketMessage> SupportTicketMessages => Set<SupportTicketMessage>();
     public DbSet<FaqCategory> FaqCategories => Set<FaqCategory>();
     public DbSet<FaqEntry> FaqEntries => Set<FaqEntry>();
+    public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
 
     public abstract DatabaseProvider Provider { get; }
 

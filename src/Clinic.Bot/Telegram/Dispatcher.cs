@@ -85,7 +85,7 @@ public sealed class Dispatcher(IReadOnlyList<Router> routers, Localizer localize
             var command = text[1..].Split(' ', 2)[0].Split('@', 2)[0];
             foreach (var router in routers)
             {
-                if (router.Commands.TryGetValue(command, out var handler))
+                if (router.Commands.TryGetValue(command, out var handler) && router.Allows(command, context))
                 {
                     return handler;
                 }

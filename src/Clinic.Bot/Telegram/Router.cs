@@ -12,6 +12,7 @@ public sealed class Router(string name)
 {
     public string Name { get; } = name;
     internal Dictionary<string, UpdateHandler> Commands { get; } = new(StringComparer.OrdinalIgnoreCase);
+    internal Dictionary<string, Func<BotContext, bool>> CommandFilters { get; } = new(StringComparer.OrdinalIgnoreCase);
     internal List<(string Prefix, UpdateHandler Handler)> Callbacks { get; } = [];
     internal List<(string TextKey, UpdateHandler Handler)> Buttons { get; } = [];
     internal List<(string StatePrefix, UpdateHandler Handler)> States { get; } = [];
@@ -23,6 +24,19 @@ public sealed class Router(string name)
         Commands[command] = handler;
         return this;
     }
+
+    /// <summary>
+    /// A slash command only some users have (e.g. /admin): for anyone else it does not exist, and the update goes on
+    /// as any unknown text would.
+    /// </summary>
+    public Router OnCommand(string command, UpdateHandler handler, Func<BotContext, bool> when)
+    {
+        CommandFilters[command] = when;
+        return OnCommand(command, handler);
+    }
+
+    internal bool Allows(string command, BotContext context) =>
+        !CommandFilters.TryGetValue(command, out var when) || when(context);
 
     /// <summary>Callback data starting with <paramref name="prefix"/> (e.g. "bk:br").</summary>
     public Router OnCallback(string prefix, UpdateHandler handler)

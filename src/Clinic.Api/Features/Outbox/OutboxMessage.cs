@@ -27,6 +27,8 @@ public sealed class OutboxMessage
     public string? Error { get; set; }
     /// <summary>The visit this message is about (reminders, surveys): re-planned or cancelled with it.</summary>
     public long? AppointmentId { get; set; }
+    /// <summary>The broadcast this message belongs to; its statistics are counted from these rows.</summary>
+    public long? BroadcastId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
     public DateTime? SentAtUtc { get; set; }

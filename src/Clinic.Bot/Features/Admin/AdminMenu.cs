@@ -1,0 +1,45 @@
+using Clinic.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace Clinic.Bot.Features.Admin;
+
+/// <summary>The administrator's menu and the clinic overview.</summary>
+public static class AdminMenu
+{
+    public static async Task ShowAsync(BotContext context)
+    {
+        await context.AnswerCallbackAsync();
+        context.ClearFlow();
+        await context.ShowAsync(context.Texts["admin.menu"], Keyboard(context));
+    }
+
+    public static InlineKeyboardMarkup Keyboard(BotContext context)
+    {
+        var texts = context.Texts;
+        return Keyboards.Inline(
+        [
+            [Keyboards.Button(texts["admin.new_broadcast"], AdminRouter.Prefix, "new")],
+            [Keyboards.Button(texts["admin.list"], AdminRouter.Prefix, "list")],
+            [Keyboards.Button(texts["admin.overview"], AdminRouter.Prefix, "ov")],
+        ]);
+    }
+
+    public static InlineKeyboardButton Back(BotContext context) => Keyboards.Button(context.Texts["admin.back"], AdminRouter.Prefix, "menu");
+
+    public static async Task ShowOverviewAsync(BotContext context)
+    {
+        await context.AnswerCallbackAsync();
+        var result = await context.Api.GetOverview(context.UserId, context.CancellationToken);
+        if (await context.AdminFailedAsync(result))
+            return;
+        var overview = result.Value!;
+        var texts = context.Texts;
+        await context.ShowAsync(texts.Format("admin.overview_text",
+                ("week_start", texts.Date(overview.WeekStart)),
+                ("patients", overview.Patients),
+                ("subscribers", overview.NewsSubscribers),
+                ("bookings", overview.BookingsThisWeek),
+                ("cancellations", overview.CancellationsThisWeek)),
+            Keyboards.Inline([[Back(context)]]));
+    }
+}
