@@ -66,7 +66,7 @@ public abstract class PatientProfileTests(ClinicApp app) : FeedbackTestBase(app)
         using (var scope = App.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
-            Clinic.Api.Features.Outbox.Outbox.Enqueue(db, 1, before.Id, OutboxKinds.Reminder, new { appointment_id = future.Id }, future.Start.AddHours(-2), App.Clock.GetUtcNow(), future.Id);
+            global::Clinic.Api.Features.Outbox.Outbox.Enqueue(db, 1, before.Id, OutboxKinds.Reminder, new { appointment_id = future.Id }, future.Start.AddHours(-2), App.Clock.GetUtcNow(), future.Id);
             await db.SaveChangesAsync(Cancel);
         }
 
