@@ -17,7 +17,7 @@ public sealed class PollingService(ITelegramBotClient bot, UpdateQueue queue, Bo
             return;
         }
 
-        await RetryAsync(() => bot.DeleteWebhook(cancellationToken: stoppingToken), "deleteWebhook", stoppingToken);
+        await RetryAsync(() => bot.DeleteWebhook(cancellationToken: stoppingToken), "deleteWebhook", stoppingToken, logger);
         int? offset = null;
         var delay = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
@@ -71,19 +71,25 @@ public sealed class PollingService(ITelegramBotClient bot, UpdateQueue queue, Bo
         }
     }
 
+    /// <summary>
+    /// Calls Telegram until it answers, backing off up to 30 s. Never gives up: Telegram being unreachable at start
+    /// must not stop the host (and with it the clinic API of the all-in-one server).
+    /// </summary>
     internal static async Task RetryAsync(Func<Task> call, string what, CancellationToken ct, ILogger? logger = null)
     {
-        for (var attempt = 1; !ct.IsCancellationRequested; attempt++)
+        var delay = TimeSpan.FromSeconds(1);
+        while (!ct.IsCancellationRequested)
         {
             try
             {
                 await call();
                 return;
             }
-            catch (Exception error) when (error is not OperationCanceledException && attempt < 5)
+            catch (Exception error) when (error is not OperationCanceledException)
             {
-                logger?.LogWarning("{What} failed ({Reason}); retrying", what, error.Message);
-                await Task.Delay(TimeSpan.FromSeconds(attempt), ct);
+                logger?.LogWarning("{What} failed ({Reason}); retrying in {Delay}", what, error.Message, delay);
+                await Task.Delay(delay, ct);
+                delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
             }
         }
     }
