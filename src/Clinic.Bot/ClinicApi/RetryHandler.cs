@@ -5,26 +5,32 @@ namespace Clinic.Bot.ClinicApi;
 /// <summary>
 /// Retries requests that are safe to repeat — GETs, and POSTs that carry an <c>Idempotency-Key</c> —
 /// when the API cannot be reached, an attempt times out, or it answers 408/5xx. Other writes are sent once:
-/// repeating a cancel or a reschedule whose answer was lost could act twice.
+/// repeating a cancel or a reschedule whose answer was lost could act twice; having one try, they get the
+/// longer single-attempt limit (a certificate PDF or a payment QR can take seconds on a busy server).
 /// </summary>
-public sealed class RetryHandler(TimeSpan attemptTimeout, IReadOnlyList<TimeSpan> delays, TimeProvider? timeProvider = null) : DelegatingHandler
+public sealed class RetryHandler(TimeSpan attemptTimeout, TimeSpan singleAttemptTimeout, IReadOnlyList<TimeSpan> delays, TimeProvider? timeProvider = null)
+    : DelegatingHandler
 {
     public static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>The limit of a request that is sent once; under the client's whole-call limit.</summary>
+    public static readonly TimeSpan DefaultSingleAttemptTimeout = ClinicApiClientRegistration.TotalTimeout - TimeSpan.FromSeconds(1);
 
     public static readonly IReadOnlyList<TimeSpan> DefaultDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(600)];
 
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
-    public RetryHandler() : this(DefaultAttemptTimeout, DefaultDelays) { }
+    public RetryHandler() : this(DefaultAttemptTimeout, DefaultSingleAttemptTimeout, DefaultDelays) { }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var attempts = IsRetryable(request) ? delays.Count + 1 : 1;
+        var limit = attempts == 1 ? singleAttemptTimeout : attemptTimeout;
         for (var attempt = 1; ; attempt++)
         {
             var last = attempt == attempts;
             using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            attemptCts.CancelAfter(attemptTimeout);
+            attemptCts.CancelAfter(limit);
             try
             {
                 var response = await base.SendAsync(request, attemptCts.Token);
@@ -35,7 +41,7 @@ public sealed class RetryHandler(TimeSpan attemptTimeout, IReadOnlyList<TimeSpan
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 if (last)
-                    throw new TimeoutException($"The clinic API did not answer within {attemptTimeout.TotalSeconds:0.#} s ({attempts} attempt(s)).");
+                    throw new TimeoutException($"The clinic API did not answer within {limit.TotalSeconds:0.#} s ({attempts} attempt(s)).");
             }
             catch (HttpRequestException) when (!last)
             {

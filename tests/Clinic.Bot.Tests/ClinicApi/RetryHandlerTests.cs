@@ -3,7 +3,10 @@ using Clinic.Contracts;
 
 namespace Clinic.Bot.Tests.ClinicApi;
 
-/// <summary>Timeouts per attempt, with a handler built by hand so the limits can be short.</summary>
+/// <summary>
+/// Timeouts per attempt, with a handler built by hand so the limits can be short (but not so short that a loaded
+/// machine's first connection to the fake misses them).
+/// </summary>
 public sealed class RetryHandlerTests : IAsyncLifetime
 {
     private FakeClinicApi _api = null!;
@@ -20,10 +23,10 @@ public sealed class RetryHandlerTests : IAsyncLifetime
         _api.Respond = async (context, attempt) =>
         {
             if (attempt == 1)
-                await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
+                await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
             await FakeClinicApi.Json(context, 200, Array.Empty<BranchDto>());
         };
-        var client = Client(attemptTimeout: TimeSpan.FromMilliseconds(300));
+        var client = Client(attemptTimeout: TimeSpan.FromSeconds(1.5));
 
         var result = await client.GetBranches(Ct);
 
@@ -34,8 +37,8 @@ public sealed class RetryHandlerTests : IAsyncLifetime
     [Fact]
     public async Task AnApiThatNeverAnswersInTimeMeansUnavailable()
     {
-        _api.Respond = async (context, _) => await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
-        var client = Client(attemptTimeout: TimeSpan.FromMilliseconds(200));
+        _api.Respond = async (context, _) => await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
+        var client = Client(attemptTimeout: TimeSpan.FromSeconds(1));
 
         var result = await client.GetBranches(Ct);
 
@@ -47,8 +50,8 @@ public sealed class RetryHandlerTests : IAsyncLifetime
     [Fact]
     public async Task AConfirmationThatTimesOutIsNotSentAgain()
     {
-        _api.Respond = async (context, _) => await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
-        var client = Client(attemptTimeout: TimeSpan.FromMilliseconds(200));
+        _api.Respond = async (context, _) => await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
+        var client = Client(attemptTimeout: TimeSpan.FromSeconds(1.5));
 
         var result = await client.ConfirmAppointment(11, 42, Ct);
 
@@ -56,9 +59,25 @@ public sealed class RetryHandlerTests : IAsyncLifetime
         Assert.Single(_api.Requests);
     }
 
-    private ClinicApiClient Client(TimeSpan attemptTimeout)
+    [Fact]
+    public async Task AWriteSentOnceWaitsLongerThanOneReadAttempt()
     {
-        var handler = new RetryHandler(attemptTimeout, [TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(10)])
+        _api.Respond = async (context, _) =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(600), context.RequestAborted);
+            await FakeClinicApi.Json(context, 409, new ApiError(ErrorCodes.SlotTaken, "Taken."));
+        };
+        var client = Client(attemptTimeout: TimeSpan.FromMilliseconds(200), singleAttemptTimeout: TimeSpan.FromSeconds(5));
+
+        var result = await client.ConfirmAppointment(11, 42, Ct);
+
+        Assert.Equal(ErrorCodes.SlotTaken, result.ErrorCode);
+        Assert.Single(_api.Requests);
+    }
+
+    private ClinicApiClient Client(TimeSpan attemptTimeout, TimeSpan? singleAttemptTimeout = null)
+    {
+        var handler = new RetryHandler(attemptTimeout, singleAttemptTimeout ?? attemptTimeout, [TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(10)])
         {
             InnerHandler = new SocketsHttpHandler(),
         };
