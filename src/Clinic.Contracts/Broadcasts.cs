@@ -72,8 +72,12 @@ public sealed record BroadcastAnalyticsDto(
 /// <summary>Totals across all broadcasts that were started.</summary>
 public sealed record BroadcastSummaryDto(int Broadcasts, int Completed, int Audience, int Sent, int Failed, int Blocked, int Clicks);
 
-/// <summary>A short picture of the clinic for administrators. Weeks start on Monday in the clinic's time zone.</summary>
-public sealed record ClinicOverviewDto(int Patients, int NewsSubscribers, int BookingsThisWeek, int CancellationsThisWeek, DateOnly WeekStart);
+/// <summary>
+/// A short picture of the clinic for administrators. Weeks start on Monday in the clinic's time zone. The NPS counts the
+/// feedback answers given this week and in the last 30 days (the same arithmetic as the staff NPS report).
+/// </summary>
+public sealed record ClinicOverviewDto(
+    int Patients, int NewsSubscribers, int BookingsThisWeek, int CancellationsThisWeek, DateOnly WeekStart, NpsDto NpsThisWeek, NpsDto NpsLast30Days);
 
 /// <summary>
 /// Payload of an outbox row of kind <see cref="OutboxKinds.Broadcast"/>: everything the bot needs to send it.

@@ -33,7 +33,8 @@ public sealed record OutboxItemDto(
 /// <summary>
 /// <c>POST /api/bot/outbox/claim</c>: lease up to <see cref="Limit"/> due rows (1–500) for <see cref="LeaseSeconds"/> (5–3600).
 /// A row is due when it is <c>pending</c> (or <c>claimed</c> with an expired lease) and its due time has come; rows of patients
-/// who blocked the bot, and reminder rows of patients who turned reminders off, are left alone.
+/// who blocked the bot, and reminder rows of patients who turned reminders off, are left alone; broadcast rows of patients
+/// who opted out of clinic news since the broadcast was planned are cancelled (error <c>news_opted_out</c>).
 /// </summary>
 public sealed record OutboxClaimRequest(int Limit = 50, int LeaseSeconds = 60);
 

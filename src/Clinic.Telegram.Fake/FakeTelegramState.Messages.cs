@@ -16,7 +16,7 @@ public sealed partial class FakeTelegramState
         lock (_gate)
         {
             EnsureNotBlocked(chat);
-            if (!_rateLimiter.TryAcquire(chat.Id, out var retryAfter))
+            if (!_rateLimiter.TryAcquire(chat.Id, draft.PaidBroadcast, out var retryAfter))
             {
                 Counters.RecordTooManyRequests();
                 throw BotApiException.TooManyRequests(retryAfter);

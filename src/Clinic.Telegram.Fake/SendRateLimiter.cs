@@ -10,16 +10,20 @@ internal sealed class SendRateLimiter(TimeProvider time, int? globalPerSecond, i
     private readonly Queue<DateTimeOffset> _global = new();
     private readonly Dictionary<long, Queue<DateTimeOffset>> _perChat = new();
 
-    /// <summary>Not thread-safe: the caller holds the state's lock.</summary>
-    public bool TryAcquire(long chatId, out int retryAfterSeconds)
+    /// <summary>
+    /// Not thread-safe: the caller holds the state's lock. A paid broadcast (<c>allow_paid_broadcast</c>) is outside the
+    /// free global limit (Telegram allows up to 1000/s for a fee) but still one chat's turn.
+    /// </summary>
+    public bool TryAcquire(long chatId, bool paid, out int retryAfterSeconds)
     {
         retryAfterSeconds = 0;
         if (globalPerSecond is null && perChatPerSecond is null) return true;
         var now = time.GetUtcNow();
+        var global = paid ? null : globalPerSecond;
         var chatWindow = perChatPerSecond is null ? null : ChatWindow(chatId);
-        if (IsFull(_global, globalPerSecond, now, ref retryAfterSeconds) | IsFull(chatWindow, perChatPerSecond, now, ref retryAfterSeconds))
+        if (IsFull(_global, global, now, ref retryAfterSeconds) | IsFull(chatWindow, perChatPerSecond, now, ref retryAfterSeconds))
             return false;
-        if (globalPerSecond is not null) _global.Enqueue(now);
+        if (global is not null) _global.Enqueue(now);
         chatWindow?.Enqueue(now);
         return true;
     }

@@ -23,6 +23,9 @@ public sealed partial class ClinicApiClient
     {
         var path = $"{Routes.DocumentDownload(documentId)}?telegram_id={telegramId.ToString(CultureInfo.InvariantCulture)}";
         using var response = await http.GetAsync(new Uri(path.TrimStart('/'), UriKind.Relative), ct);
+        // A server failure is worth another try later; a refusal (no such receipt for this patient) is not.
+        if ((int)response.StatusCode >= 500)
+            throw new HttpRequestException($"The clinic API answered {(int)response.StatusCode} for receipt {documentId}.", null, response.StatusCode);
         return response.IsSuccessStatusCode ? await response.Content.ReadAsByteArrayAsync(ct) : null;
     }
 }

@@ -15,7 +15,11 @@ public interface IOutboxRenderer
     /// <summary>The <see cref="OutboxItemDto.Kind"/> this renderer handles.</summary>
     string Kind { get; }
 
-    /// <summary>Sends the message; returns the Telegram message id of the (first) message sent.</summary>
+    /// <summary>
+    /// Sends the message; returns the Telegram message id of the (first) message sent. To have the row tried again later,
+    /// throw <see cref="HttpRequestException"/> (e.g. the clinic API is unavailable); to drop it as no longer relevant, throw
+    /// <see cref="OutboxSkipException"/>; any other exception (a row that cannot be rendered) fails the row permanently.
+    /// </summary>
     Task<int> SendAsync(OutboxSend send, CancellationToken cancellationToken);
 }
 

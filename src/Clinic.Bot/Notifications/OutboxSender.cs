@@ -13,7 +13,8 @@ namespace Clinic.Bot.Notifications;
 /// Sends the clinic's outbox: leases due rows from the API, renders each with the <see cref="IOutboxRenderer"/> of its kind
 /// in the patient's language, sends under <see cref="OutboxRateLimiter"/> and reports every result right after its send.
 /// On <c>429</c> everything pauses for <c>retry_after</c> and the message is tried again; <c>403</c> is reported as blocked;
-/// network and server failures go back to the API, which retries them later with a backoff.
+/// network and server failures (a renderer throws <see cref="HttpRequestException"/> when the clinic API is unavailable) go back
+/// to the API, which retries them later with a backoff; a row a renderer cannot render (any other exception) fails permanently.
 /// On shutdown the messages already handed to Telegram are finished and reported; the rest are released unsent.
 /// </summary>
 public sealed class OutboxSender(
@@ -201,8 +202,10 @@ public sealed class OutboxSender(
         }
         catch (Exception error)
         {
+            // The renderer cannot build this row (bad payload, a visit or ticket the patient cannot see): the same row would
+            // fail the same way every time, so it fails for good instead of coming back until its attempts run out.
             logger.LogError(error, "The {Kind} renderer failed for outbox message {Id}", item.Kind, item.Id);
-            return new OutboxResultRequest(lease, OutboxOutcome.Failed, Error: $"{error.GetType().Name}: {error.Message}");
+            return new OutboxResultRequest(lease, OutboxOutcome.Failed, Error: $"{error.GetType().Name}: {error.Message}", Permanent: true);
         }
     }
 

@@ -43,7 +43,9 @@ internal static class MediaMethods
     {
         var caption = MessageMethods.ParseCaption(request);
         var markup = ReplyMarkup.Parse(request.Json("reply_markup"));
-        draft = draft with { Caption = caption?.Text, CaptionEntities = caption?.Entities ?? [], ParseMode = request.String("parse_mode") };
+        draft = draft with { Caption = caption?.Text, CaptionEntities = caption?.Entities ?? [], ParseMode = request.String("parse_mode"),
+            PaidBroadcast = request.Bool("allow_paid_broadcast"),
+        };
         return MessageMethods.Sent(state, chat, draft.WithMarkup(markup));
     }
 

@@ -30,6 +30,7 @@ internal static class MessageMethods
             ParseMode = request.String("parse_mode"),
             Entities = text.Entities,
             LinkPreviewDisabled = IsLinkPreviewDisabled(request),
+            PaidBroadcast = request.Bool("allow_paid_broadcast"),
         }.WithMarkup(markup);
         return Sent(state, chat, draft);
     }

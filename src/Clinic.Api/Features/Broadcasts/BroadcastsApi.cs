@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Clinic.Api.Data;
 using Clinic.Api.Features.Appointments;
+using Clinic.Api.Features.Feedback;
 using Clinic.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -196,6 +197,12 @@ public static class BroadcastsApi
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
         var weekStart = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var since = TimeZoneInfo.ConvertTimeToUtc(weekStart.ToDateTime(TimeOnly.MinValue), zone);
+        // Answers given in the last 30 days (a week never reaches further back), for both figures.
+        var monthAgo = clock.GetUtcNow().UtcDateTime.AddDays(-30);
+        var earliest = since < monthAgo ? since : monthAgo;
+        var scores = await db.Feedback.Where(f => f.OrganizationId == org && f.CreatedAtUtc >= earliest)
+            .Select(f => new { f.Score, f.CreatedAtUtc }).ToListAsync(cancellationToken);
+        var recent = scores.Where(s => s.CreatedAtUtc >= monthAgo).ToList();
         var appointments = db.Appointments.Where(a => a.OrganizationId == org
             && !(a.Status == AppointmentStatus.Cancelled && a.CancelledBy == CancelledBy.System && a.CancelReason == Appointment.HoldExpiredReason));
         return TypedResults.Ok(new ClinicOverviewDto(
@@ -203,7 +210,9 @@ public static class BroadcastsApi
             await db.Patients.CountAsync(p => p.OrganizationId == org && p.NewsOptIn && p.BotBlockedAtUtc == null, cancellationToken),
             await appointments.CountAsync(a => a.CreatedAtUtc >= since && a.Status != AppointmentStatus.Pending, cancellationToken),
             await appointments.CountAsync(a => a.Status == AppointmentStatus.Cancelled && a.UpdatedAtUtc >= since, cancellationToken),
-            weekStart));
+            weekStart,
+            Nps.Of(scores.Where(s => s.CreatedAtUtc >= since).Select(s => s.Score)),
+            Nps.Of(recent.Select(s => s.Score))));
     }
 
     private static async Task<Results<Ok<BroadcastDto>, NotFound<ApiError>, Conflict<ApiError>>> MoveAsync(

@@ -17,6 +17,9 @@ public static class OutboxApi
     public const int MaxClaim = 500;
     public const int MaxErrorLength = 1000;
 
+    /// <summary>The error of a broadcast row cancelled because its patient opted out of clinic news after it was planned.</summary>
+    public const string NewsOptedOut = "news_opted_out";
+
     public static RouteGroupBuilder MapOutboxApi(this RouteGroupBuilder group)
     {
         group.MapPost("/outbox/claim", Claim).WithName("ClaimOutbox").WithTags("Outbox");
@@ -42,6 +45,15 @@ public static class OutboxApi
         var untilUtc = until.UtcDateTime;
 
         await using var transaction = await BookingTransaction.BeginAsync(db, cancellationToken);
+        // Clinic news for patients who opted out after the broadcast was planned: never sent, counted as cancelled.
+        await Due(db, organizationId, nowUtc, honourNewsOptOut: false)
+            .Where(m => m.Kind == OutboxKinds.Broadcast && !m.Patient!.NewsOptIn)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Cancelled)
+                .SetProperty(m => m.LeaseId, (Guid?)null)
+                .SetProperty(m => m.LeaseUntilUtc, (DateTime?)null)
+                .SetProperty(m => m.Error, NewsOptedOut)
+                .SetProperty(m => m.UpdatedAtUtc, nowUtc), cancellationToken);
         var ids = db.Provider == DatabaseProvider.Postgres
             ? await LockDueOnPostgresAsync(db, organizationId, nowUtc, request.Limit, cancellationToken)
             : await Due(db, organizationId, nowUtc).OrderBy(m => m.DueAtUtc).ThenBy(m => m.Id)
@@ -136,12 +148,16 @@ public static class OutboxApi
         return after.LeaseId == request.LeaseId ? TypedResults.Ok(State(after)) : LeaseLost();
     }
 
-    /// <summary>Due rows a sender may take: pending, or claimed by a lease that has run out.</summary>
-    private static IQueryable<OutboxMessage> Due(ClinicDbContext db, long organizationId, DateTime nowUtc) =>
+    /// <summary>
+    /// Due rows a sender may take: pending, or claimed by a lease that has run out; not for a patient who blocked the bot,
+    /// no reminders for a patient who turned them off, no broadcasts for a patient who opted out of clinic news.
+    /// </summary>
+    private static IQueryable<OutboxMessage> Due(ClinicDbContext db, long organizationId, DateTime nowUtc, bool honourNewsOptOut = true) =>
         db.OutboxMessages.Where(m => m.OrganizationId == organizationId && m.DueAtUtc <= nowUtc &&
                                      (m.Status == OutboxStatus.Pending || (m.Status == OutboxStatus.Claimed && m.LeaseUntilUtc < nowUtc)) &&
                                      m.Patient!.BotBlockedAtUtc == null &&
-                                     (m.Kind != OutboxKinds.Reminder || m.Patient.RemindersEnabled));
+                                     (m.Kind != OutboxKinds.Reminder || m.Patient.RemindersEnabled) &&
+                                     (!honourNewsOptOut || m.Kind != OutboxKinds.Broadcast || m.Patient.NewsOptIn));
 
     /// <summary>The same question as <see cref="Due"/>, locking the rows it answers and skipping rows another claim holds.</summary>
     private static Task<List<long>> LockDueOnPostgresAsync(ClinicDbContext db, long organizationId, DateTime nowUtc, int limit, CancellationToken cancellationToken)
@@ -149,6 +165,7 @@ public static class OutboxApi
         var pending = ClinicDbContext.SnakeCase(nameof(OutboxStatus.Pending));
         var claimed = ClinicDbContext.SnakeCase(nameof(OutboxStatus.Claimed));
         var reminder = OutboxKinds.Reminder;
+        var broadcast = OutboxKinds.Broadcast;
         return db.Database.SqlQuery<long>($"""
             SELECT o.id AS "Value"
             FROM outbox_messages o JOIN patients p ON p.id = o.patient_id
@@ -156,6 +173,7 @@ public static class OutboxApi
               AND (o.status = {pending} OR (o.status = {claimed} AND o.lease_until_utc < {nowUtc}))
               AND p.bot_blocked_at_utc IS NULL
               AND (o.kind <> {reminder} OR p.reminders_enabled)
+              AND (o.kind <> {broadcast} OR p.news_opt_in)
             ORDER BY o.due_at_utc, o.id
             LIMIT {limit}
             FOR UPDATE OF o SKIP LOCKED

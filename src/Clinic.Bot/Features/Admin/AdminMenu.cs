@@ -1,4 +1,7 @@
+using System.Globalization;
+using Clinic.Bot.Localization;
 using Clinic.Bot.Telegram;
+using Clinic.Contracts;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Clinic.Bot.Features.Admin;
@@ -39,7 +42,15 @@ public static class AdminMenu
                 ("patients", overview.Patients),
                 ("subscribers", overview.NewsSubscribers),
                 ("bookings", overview.BookingsThisWeek),
-                ("cancellations", overview.CancellationsThisWeek)),
+                ("cancellations", overview.CancellationsThisWeek),
+                ("nps_week", Score(texts, overview.NpsThisWeek)),
+                ("answers_week", overview.NpsThisWeek.Responses),
+                ("nps_month", Score(texts, overview.NpsLast30Days)),
+                ("answers_month", overview.NpsLast30Days.Responses)),
             Keyboards.Inline([[Back(context)]]));
     }
+
+    /// <summary>An NPS with its sign (+40, −12.5, 0), or "no answers".</summary>
+    private static string Score(Texts texts, NpsDto nps) =>
+        nps.Nps is { } value ? value.ToString("+0.#;-0.#;0", CultureInfo.InvariantCulture) : texts["admin.nps_none"];
 }

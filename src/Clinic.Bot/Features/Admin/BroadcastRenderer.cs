@@ -21,12 +21,15 @@ public sealed class BroadcastRenderer : IOutboxRenderer
     {
         var message = send.Item.Payload.Deserialize<BroadcastMessagePayload>(ClinicJson.Options)
             ?? throw new JsonException("A broadcast row without a payload.");
-        var sent = await SendAsync(send.Bot, send.Item.TelegramId, message, cancellationToken);
+        var sent = await SendAsync(send.Bot, send.Item.TelegramId, message, cancellationToken, send.AllowPaidBroadcast);
         return sent.MessageId;
     }
 
-    /// <summary>Also used for the administrator's preview, so it shows exactly what patients will get.</summary>
-    public static Task<Message> SendAsync(ITelegramBotClient bot, long chatId, BroadcastMessagePayload message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Also used for the administrator's preview, so it shows exactly what patients will get. <paramref name="paid"/> sends
+    /// through Telegram's paid broadcast lane (the sender sets it for broadcasts when OUTBOX_PAID_BROADCAST=true).
+    /// </summary>
+    public static Task<Message> SendAsync(ITelegramBotClient bot, long chatId, BroadcastMessagePayload message, CancellationToken cancellationToken, bool paid = false)
     {
         var markup = message is { ButtonText: { } text, ButtonUrl: { } url }
             ? new InlineKeyboardMarkup(InlineKeyboardButton.WithUrl(text, url))
@@ -35,7 +38,7 @@ public sealed class BroadcastRenderer : IOutboxRenderer
             : message.PhotoUrl is { } photoUrl ? InputFile.FromUri(photoUrl)
             : null;
         return photo is null
-            ? bot.SendMessage(chatId, message.Text, parseMode: ParseMode.Html, replyMarkup: markup, cancellationToken: cancellationToken)
-            : bot.SendPhoto(chatId, photo, caption: message.Text, parseMode: ParseMode.Html, replyMarkup: markup, cancellationToken: cancellationToken);
+            ? bot.SendMessage(chatId, message.Text, parseMode: ParseMode.Html, replyMarkup: markup, allowPaidBroadcast: paid, cancellationToken: cancellationToken)
+            : bot.SendPhoto(chatId, photo, caption: message.Text, parseMode: ParseMode.Html, replyMarkup: markup, allowPaidBroadcast: paid, cancellationToken: cancellationToken);
     }
 }

@@ -23,6 +23,11 @@ public sealed class NpsSurveyRenderer : IOutboxRenderer
 
         var api = send.Services.GetRequiredService<ClinicApiClient>();
         var visit = await api.GetFeedbackVisit(appointmentId, item.TelegramId, cancellationToken);
+        if (visit.IsUnavailable)
+        {
+            throw new HttpRequestException($"The clinic API is unavailable: {visit.Error?.Message}");
+        }
+
         if (!visit.IsSuccess)
         {
             throw new InvalidOperationException($"Outbox message {item.Id}: visit {appointmentId} cannot be rated ({visit.ErrorCode}).");

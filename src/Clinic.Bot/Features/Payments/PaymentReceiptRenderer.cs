@@ -20,7 +20,7 @@ public sealed class PaymentReceiptRenderer : IOutboxRenderer
         var payload = send.Item.Payload.Deserialize<PaymentReceiptPayload>(ClinicJson.Options)
                       ?? throw new InvalidOperationException($"Outbox row {send.Item.Id} has no receipt payload.");
         var api = send.Services.GetRequiredService<ClinicApiClient>();
-        // Without the file there is nothing to send yet: the sender retries the row later.
+        // The API unavailable throws HttpRequestException (retried later); a receipt the API refuses cannot be sent at all.
         var pdf = await api.GetReceiptPdf(payload.DocumentId, send.Item.TelegramId, cancellationToken)
                   ?? throw new InvalidOperationException($"Receipt document {payload.DocumentId} of invoice {payload.InvoiceId} could not be fetched.");
         var texts = send.Texts;

@@ -22,6 +22,8 @@ public sealed class TicketReplyRenderer : IOutboxRenderer
             ?? throw new InvalidOperationException($"Outbox row {send.Item.Id}: empty ticket_reply payload.");
         var api = send.Services.GetRequiredService<ClinicApiClient>();
         var result = await api.GetMyTicket(payload.TicketId, send.Item.TelegramId, cancellationToken);
+        if (result.IsUnavailable)
+            throw new HttpRequestException($"The clinic API is unavailable: {result.Error?.Message}");
         if (!result.IsSuccess)
             throw new InvalidOperationException($"Outbox row {send.Item.Id}: ticket {payload.TicketId} could not be read ({result.ErrorCode}).");
         var ticket = result.Value!;

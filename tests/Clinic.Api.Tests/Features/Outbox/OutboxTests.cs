@@ -136,6 +136,22 @@ public abstract class OutboxTests(ClinicApp app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task ABroadcastRowOfAPatientWhoOptedOutOfNewsAfterItWasPlannedIsCancelledNotClaimed()
+    {
+        var patient = await RegisterPatientAsync();
+        var ids = await EnqueueAsync(patient, 2);
+        await SetPatientAsync(patient, p => p.NewsOptIn = false);
+
+        Assert.Empty(await ClaimMineAsync(patient));
+
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+        var rows = await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(Cancel);
+        Assert.All(rows, r => Assert.Equal((OutboxStatus.Cancelled, global::Clinic.Api.Features.Outbox.OutboxApi.NewsOptedOut, 0),
+            (r.Status, r.Error, r.Attempts)));
+    }
+
+    [Fact]
     public async Task APatientWhoTurnedRemindersOffGetsNone()
     {
         var patient = await RegisterPatientAsync();
@@ -333,12 +349,13 @@ public abstract class OutboxTests(ClinicApp app) : ApiTest(app)
         return (patient, (row.Id, claim.LeaseId, visit.Start));
     }
 
-    /// <summary>Rows planned the way features plan them (Outbox.Enqueue in a unit of work), due now.</summary>
+    /// <summary>Broadcast rows planned the way features plan them (Outbox.Enqueue in a unit of work), due now, for a patient who opted in to news.</summary>
     protected async Task<HashSet<long>> EnqueueAsync(long telegramId, int count)
     {
         using var scope = App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
         var patient = await db.Patients.SingleAsync(p => p.TelegramId == telegramId, Cancel);
+        patient.NewsOptIn = true;
         var now = App.Clock.GetUtcNow();
         var rows = Enumerable.Range(0, count)
             .Select(i => global::Clinic.Api.Features.Outbox.Outbox.Enqueue(db, patient.OrganizationId, patient.Id, OutboxKinds.Broadcast, new { n = i }, now, now))
