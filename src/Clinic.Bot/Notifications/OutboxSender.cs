@@ -47,12 +47,17 @@ public sealed class OutboxSender(
     /// <summary>Rows asked for per claim: about two seconds of sending.</summary>
     private int BatchSize => Math.Clamp(_maxRate * 2, 10, 500);
 
-    /// <summary>Sends in flight at once: enough to keep the rate while a few chats wait their one-second turn.</summary>
-    private int Workers => Math.Clamp(_maxRate, 4, 128);
+    /// <summary>
+    /// Sends in flight at once. Each worker waits for its turn, sends and reports before taking the next row, so keeping
+    /// the rate needs rate × (send + report time) of them (Little's law): three seconds' worth leaves room for a slow
+    /// API or Telegram and for chats waiting their one-second turn.
+    /// </summary>
+    private int Workers => Math.Clamp(_maxRate * 3, 8, 3000);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var queue = Channel.CreateBounded<Leased>(new BoundedChannelOptions(BatchSize) { SingleWriter = true });
+        // Room for two claims, so the next claim is asked for while the last one is still being sent.
+        var queue = Channel.CreateBounded<Leased>(new BoundedChannelOptions(BatchSize * 2) { SingleWriter = true });
         var workers = Enumerable.Range(0, Workers).Select(_ => Task.Run(() => WorkAsync(queue.Reader, stoppingToken), CancellationToken.None)).ToList();
         try
         {
