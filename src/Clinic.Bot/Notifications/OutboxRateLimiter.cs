@@ -15,6 +15,12 @@ public sealed class OutboxRateLimiter(int perSecond, int paidPerSecond, TimeSpan
     /// <summary>Telegram allows about one message a second to a chat; the margin absorbs network jitter between two sends.</summary>
     public static readonly TimeSpan DefaultPerChatInterval = TimeSpan.FromSeconds(1.2);
 
+    /// <summary>Sends Telegram may count in one second, as a multiple of the rate: the same margin as the per-chat interval.</summary>
+    public const double BurstMargin = 1.2;
+
+    /// <summary>How long a send that was never reported answered counts as in flight.</summary>
+    private static readonly TimeSpan UnansweredFor = TimeSpan.FromSeconds(2);
+
     private const int MaxTrackedChats = 50_000;
 
     private readonly Lock _gate = new();
@@ -71,7 +77,7 @@ public sealed class OutboxRateLimiter(int perSecond, int paidPerSecond, TimeSpan
                     _chatNext.Remove(chatId);
                     continue;
                 }
-                windowFree = (paid ? _paidWindow : _window).TryRelease(released);
+                windowFree = (paid ? _paidWindow : _window).TryRelease(chatId, released);
                 if (windowFree == 0)
                     return;
             }
@@ -91,7 +97,7 @@ public sealed class OutboxRateLimiter(int perSecond, int paidPerSecond, TimeSpan
                     if (paused)
                         _chatNext.Remove(chatId);
                     else
-                        windowFree = (paid ? _paidWindow : _window).TryRelease(released);
+                        windowFree = (paid ? _paidWindow : _window).TryRelease(chatId, released);
                 }
             }
             if (!paused)
@@ -105,9 +111,12 @@ public sealed class OutboxRateLimiter(int perSecond, int paidPerSecond, TimeSpan
     /// </summary>
     public void Completed(long chatId)
     {
-        var next = Stopwatch.GetTimestamp() + _chatInterval;
+        var now = Stopwatch.GetTimestamp();
+        var next = now + _chatInterval;
         lock (_gate)
         {
+            if (!_window.Answered(chatId, now))
+                _paidWindow.Answered(chatId, now);
             if (!_chatNext.TryGetValue(chatId, out var current) || current < next)
                 _chatNext[chatId] = next;
         }
@@ -125,21 +134,60 @@ public sealed class OutboxRateLimiter(int perSecond, int paidPerSecond, TimeSpan
         }
     }
 
-    /// <summary>The release times of the last second in one lane; not thread-safe (used under the gate).</summary>
+    /// <summary>
+    /// One lane's last second, not thread-safe (used under the gate): the release times, capped at the rate, and the sends
+    /// Telegram may still count, capped at <see cref="BurstMargin"/> × the rate. A send counts from its release until a
+    /// second after its answer (or <see cref="UnansweredFor"/> after its release), so sends that a stalled network or
+    /// server delays and then delivers together can never add up to more than that in any second Telegram measures.
+    /// </summary>
     private sealed class ReleaseWindow(int limit)
     {
         private readonly Queue<long> _released = new();
+        private readonly Dictionary<long, long> _inFlight = [];
+        private readonly Queue<(long Chat, long At)> _inFlightOrder = new();
+        private readonly Queue<long> _answered = new();
         private readonly int _limit = Math.Max(1, limit);
+        private readonly int _burst = Math.Max(2, (int)Math.Ceiling(Math.Max(1, limit) * BurstMargin));
 
-        /// <summary>Records a release at <paramref name="now"/> and returns 0, or returns when the window has room again.</summary>
-        public long TryRelease(long now)
+        /// <summary>Records a release to <paramref name="chat"/> at <paramref name="now"/> and returns 0, or returns when to try again.</summary>
+        public long TryRelease(long chat, long now)
         {
-            while (_released.Count > 0 && now - _released.Peek() >= Stopwatch.Frequency)
+            var second = Stopwatch.Frequency;
+            var unanswered = (long)(UnansweredFor.TotalSeconds * second);
+            while (_released.Count > 0 && now - _released.Peek() >= second)
                 _released.Dequeue();
+            while (_answered.Count > 0 && now - _answered.Peek() >= second)
+                _answered.Dequeue();
+            while (_inFlightOrder.TryPeek(out var oldest)
+                   && (!_inFlight.TryGetValue(oldest.Chat, out var at) || at != oldest.At || now - at >= unanswered))
+            {
+                _inFlightOrder.Dequeue();
+                if (_inFlight.TryGetValue(oldest.Chat, out var current) && current == oldest.At)
+                    _inFlight.Remove(oldest.Chat);
+            }
+
             if (_released.Count >= _limit)
-                return _released.Peek() + Stopwatch.Frequency;
+                return _released.Peek() + second;
+            if (_inFlight.Count + _answered.Count >= _burst)
+            {
+                var answered = _answered.Count > 0 ? _answered.Peek() + second : long.MaxValue;
+                var flying = _inFlightOrder.Count > 0 ? _inFlightOrder.Peek().At + unanswered : long.MaxValue;
+                return Math.Min(Math.Min(answered, flying), now + second / 100);
+            }
+
             _released.Enqueue(now);
+            _inFlight[chat] = now;
+            _inFlightOrder.Enqueue((chat, now));
             return 0;
+        }
+
+        /// <summary>The send to <paramref name="chat"/> was answered: it counts for one more second.</summary>
+        public bool Answered(long chat, long now)
+        {
+            if (!_inFlight.Remove(chat))
+                return false;
+            _answered.Enqueue(now);
+            return true;
         }
     }
 
