@@ -25,7 +25,7 @@ public sealed record BroadcastRunSetup(
 public sealed record BroadcastRunResult(
     int Patients, int Blocked, long Delivered, long Forbidden, long TooManyRequests, int Missing, int Duplicates, int UsersWithDuplicates,
     int BlockedMarked, BroadcastStatsDto Stats, double SendSeconds, double AttemptsPerSecond, double LongestGapSeconds, double TotalSeconds,
-    string Database)
+    string Database, long InFlightAtStop)
 {
     /// <summary>Requests that reached Telegram's send methods: delivered, refused as blocked, refused with 429.</summary>
     public long Requests => Delivered + Forbidden + TooManyRequests;
@@ -102,6 +102,7 @@ public static class BroadcastRun
             var limit = TimeSpan.FromSeconds(120 + 3.0 * setup.Patients / Math.Max(1, setup.Paid ? setup.PaidRate : setup.SenderRate));
             var nextCheck = TimeSpan.Zero;
             BroadcastStatsDto stats = broadcast.Stats;
+            long inFlightAtStop = 0;
             while (!done)
             {
                 await Task.Delay(10, ct);
@@ -114,6 +115,10 @@ public static class BroadcastRun
                     await bot.StopAsync(setup.Abrupt);
                     log(string.Create(CultureInfo.InvariantCulture,
                         $"stopped:  the bot {(setup.Abrupt ? "killed (SIGKILL, leases left to expire)" : "stopped gracefully (unsent rows released)")} after {sentBefore:N0} delivered, in {stopping.Elapsed.TotalSeconds:0.0} s; {telegram.Counters.TotalSends - sentBefore} delivered while it stopped"));
+                    // Delivered by Telegram but not recorded by the API: what the next bot will send again.
+                    var recorded = (await staff.GetFromJsonAsync<BroadcastDto>($"/api/admin/broadcasts/{broadcast.Id}/", ClinicJson.Options, ct))!.Stats;
+                    inFlightAtStop = telegram.Counters.TotalSends + telegram.Counters.Forbidden - recorded.Sent - recorded.Blocked;
+                    log($"in flight: {inFlightAtStop} messages delivered but not recorded when the bot stopped; {recorded.Pending:N0} rows pending or leased");
                     bot = await BotProcess.StartAsync(settings, ct);
                     log($"started:  a new bot process after {watch.SinceLastSend.TotalSeconds:0.0} s without sends");
                 }
@@ -132,6 +137,9 @@ public static class BroadcastRun
             }
 
             await Task.Delay(1500, ct);
+            foreach (var group in BotProcess.Warnings.Select(Shorten).GroupBy(w => w).OrderByDescending(g => g.Count()).Take(6))
+                log($"bot log:  {group.Count()} × {group.Key}");
+            BotProcess.Warnings.Clear();
             watch.Sample();
             var delivered = telegram.Counters.TotalSends;
             var counts = users.Select(u => u.Messages.Count).ToArray();
@@ -147,7 +155,7 @@ public static class BroadcastRun
 
             return new BroadcastRunResult(setup.Patients, blocked, delivered, telegram.Counters.Forbidden, telegram.Counters.TooManyRequests,
                 missing, duplicates, withDuplicates, blockedMarked, stats, watch.SendSeconds, watch.AttemptsPerSecond, watch.LongestGap.TotalSeconds,
-                total.Elapsed.TotalSeconds, api.Database);
+                total.Elapsed.TotalSeconds, api.Database, inFlightAtStop);
         }
         finally
         {
@@ -169,6 +177,13 @@ public static class BroadcastRun
             duplicates: {r.Duplicates:N0} extra messages ({r.UsersWithDuplicates:N0} patients got more than one)
             total:     {r.TotalSeconds:0.0} s with arranging; load average {LoadAverage.Read()}
             """);
+    }
+
+    /// <summary>A log line without its ids and numbers, so like lines group together.</summary>
+    private static string Shorten(string line)
+    {
+        var text = System.Text.RegularExpressions.Regex.Replace(line, "[0-9]+", "#");
+        return text.Length > 160 ? text[..160] : text;
     }
 
     /// <summary>Patients straight into the database, 5,000 per SaveChanges, opted in to clinic news.</summary>
@@ -231,6 +246,9 @@ public static class BroadcastRun
     /// <summary>The bot (composed as in production) in a child process: stopped gracefully by closing its input, or killed.</summary>
     private sealed class BotProcess
     {
+        /// <summary>The bot processes' warnings and errors, one line each.</summary>
+        public static readonly System.Collections.Concurrent.ConcurrentQueue<string> Warnings = new();
+
         private readonly Process _process;
         private readonly Task _reader;
 
@@ -243,7 +261,8 @@ public static class BroadcastRun
         public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken ct)
         {
             var host = Environment.ProcessPath!;
-            var info = new ProcessStartInfo(host) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+            var info = new ProcessStartInfo(host) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            info.Environment["BENCH_BOT_WARNINGS"] = "1";
             if (Path.GetFileNameWithoutExtension(host) == "dotnet")
                 info.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
             info.ArgumentList.Add(WebhookBotProcess.CommandName);
@@ -261,6 +280,12 @@ public static class BroadcastRun
                 }
                 ready.TrySetException(new InvalidOperationException("The bot process exited before it was ready."));
             }, CancellationToken.None);
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is { Length: > 0 } line)
+                    Warnings.Enqueue(line);
+            };
+            process.BeginErrorReadLine();
             await ready.Task.WaitAsync(TimeSpan.FromSeconds(60), ct);
             return new BotProcess(process, reader);
         }
