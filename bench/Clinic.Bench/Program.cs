@@ -1,5 +1,6 @@
 using Clinic.Bench;
 using Clinic.Bench.Http;
+using Clinic.Bench.Outbox;
 using Clinic.Bench.Pdf;
 using Clinic.Bench.Race;
 using Clinic.Bench.Broadcasts;
@@ -16,6 +17,8 @@ IBenchCommand[] commands =
     new WebhookBotProcess(),
     new CertificatePdfBenchmark(),
     new BroadcastPlanBenchmark(),
+    new BroadcastSendBenchmark(),
+    new SendRateBenchmark(),
 ];
 
 return await BenchCli.RunAsync(commands, args);

@@ -32,6 +32,9 @@ public sealed class ApiServer : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>The API's services, for arranging data faster than its routes allow (e.g. 10,000 patients).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>"SQLite" or "PostgreSQL".</summary>
     public string Database { get; }
 

@@ -24,6 +24,12 @@ public sealed class WebhookBotProcess : IBenchCommand
     {
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("BENCH_BOT_WARNINGS") == "1")
+        {
+            // The outbox benchmarks want the bot's warnings (one line each, on standard error) to explain a figure.
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter((_, level) => level >= LogLevel.Warning);
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
         builder.AddClinicBot();
         var app = builder.Build();
         app.UseClinicBot();

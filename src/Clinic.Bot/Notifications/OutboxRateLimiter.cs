@@ -6,11 +6,20 @@ namespace Clinic.Bot.Notifications;
 /// Paces outbox sends to Telegram's limits in wall-clock time: an even spacing across all chats (one lane for ordinary
 /// messages, one for paid broadcasts), at most one message per <see cref="DefaultPerChatInterval"/> to one chat, and a pause
 /// of everything after a <c>429</c> for its <c>retry_after</c>. Each caller reserves the earliest free moment and waits for it.
+/// On top of the spacing, no lane lets more than its per-second limit out in any one second of real release times: a
+/// machine too busy to wake the waiters on time would otherwise let a backlog out at once, and that burst is what
+/// Telegram answers with <c>429</c> (each costing a whole second's pause).
 /// </summary>
 public sealed class OutboxRateLimiter(int perSecond, int paidPerSecond, TimeSpan? perChatInterval = null)
 {
     /// <summary>Telegram allows about one message a second to a chat; the margin absorbs network jitter between two sends.</summary>
     public static readonly TimeSpan DefaultPerChatInterval = TimeSpan.FromSeconds(1.2);
+
+    /// <summary>Sends Telegram may count in one second, as a multiple of the rate: the same margin as the per-chat interval.</summary>
+    public const double BurstMargin = 1.2;
+
+    /// <summary>How long a send that was never reported answered counts as in flight.</summary>
+    private static readonly TimeSpan UnansweredFor = TimeSpan.FromSeconds(2);
 
     private const int MaxTrackedChats = 50_000;
 
@@ -22,6 +31,8 @@ public sealed class OutboxRateLimiter(int perSecond, int paidPerSecond, TimeSpan
     private long _next;
     private long _paidNext;
     private long _pausedUntil;
+    private readonly ReleaseWindow _window = new(perSecond);
+    private readonly ReleaseWindow _paidWindow = new(paidPerSecond);
 
     /// <summary>Waits until a message to <paramref name="chatId"/> may go out, and takes that turn.</summary>
     public async Task WaitAsync(long chatId, bool paid, CancellationToken cancellationToken)
@@ -57,12 +68,40 @@ public sealed class OutboxRateLimiter(int perSecond, int paidPerSecond, TimeSpan
             if (!reserved)
                 continue;
             // A 429 that arrived while this caller waited moves everyone behind the pause.
+            long windowFree;
             lock (_gate)
             {
-                if (_pausedUntil <= Stopwatch.GetTimestamp())
+                var released = Stopwatch.GetTimestamp();
+                if (_pausedUntil > released)
+                {
+                    _chatNext.Remove(chatId);
+                    continue;
+                }
+                windowFree = (paid ? _paidWindow : _window).TryRelease(chatId, released);
+                if (windowFree == 0)
                     return;
-                _chatNext.Remove(chatId);
             }
+
+            // The last second already let the limit out (a late wake-up bunched sends): wait for its oldest to leave.
+            var paused = false;
+            while (windowFree != 0 && !paused)
+            {
+                var late = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), windowFree);
+                if (late > TimeSpan.Zero)
+                    await Task.Delay(late, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                lock (_gate)
+                {
+                    var released = Stopwatch.GetTimestamp();
+                    paused = _pausedUntil > released;
+                    if (paused)
+                        _chatNext.Remove(chatId);
+                    else
+                        windowFree = (paid ? _paidWindow : _window).TryRelease(chatId, released);
+                }
+            }
+            if (!paused)
+                return;
         }
     }
 
@@ -72,9 +111,12 @@ public sealed class OutboxRateLimiter(int perSecond, int paidPerSecond, TimeSpan
     /// </summary>
     public void Completed(long chatId)
     {
-        var next = Stopwatch.GetTimestamp() + _chatInterval;
+        var now = Stopwatch.GetTimestamp();
+        var next = now + _chatInterval;
         lock (_gate)
         {
+            if (!_window.Answered(chatId, now))
+                _paidWindow.Answered(chatId, now);
             if (!_chatNext.TryGetValue(chatId, out var current) || current < next)
                 _chatNext[chatId] = next;
         }
@@ -89,6 +131,63 @@ public sealed class OutboxRateLimiter(int perSecond, int paidPerSecond, TimeSpan
             _pausedUntil = Math.Max(_pausedUntil, until);
             _next = Math.Max(_next, _pausedUntil);
             _paidNext = Math.Max(_paidNext, _pausedUntil);
+        }
+    }
+
+    /// <summary>
+    /// One lane's last second, not thread-safe (used under the gate): the release times, capped at the rate, and the sends
+    /// Telegram may still count, capped at <see cref="BurstMargin"/> × the rate. A send counts from its release until a
+    /// second after its answer (or <see cref="UnansweredFor"/> after its release), so sends that a stalled network or
+    /// server delays and then delivers together can never add up to more than that in any second Telegram measures.
+    /// </summary>
+    private sealed class ReleaseWindow(int limit)
+    {
+        private readonly Queue<long> _released = new();
+        private readonly Dictionary<long, long> _inFlight = [];
+        private readonly Queue<(long Chat, long At)> _inFlightOrder = new();
+        private readonly Queue<long> _answered = new();
+        private readonly int _limit = Math.Max(1, limit);
+        private readonly int _burst = Math.Max(2, (int)Math.Ceiling(Math.Max(1, limit) * BurstMargin));
+
+        /// <summary>Records a release to <paramref name="chat"/> at <paramref name="now"/> and returns 0, or returns when to try again.</summary>
+        public long TryRelease(long chat, long now)
+        {
+            var second = Stopwatch.Frequency;
+            var unanswered = (long)(UnansweredFor.TotalSeconds * second);
+            while (_released.Count > 0 && now - _released.Peek() >= second)
+                _released.Dequeue();
+            while (_answered.Count > 0 && now - _answered.Peek() >= second)
+                _answered.Dequeue();
+            while (_inFlightOrder.TryPeek(out var oldest)
+                   && (!_inFlight.TryGetValue(oldest.Chat, out var at) || at != oldest.At || now - at >= unanswered))
+            {
+                _inFlightOrder.Dequeue();
+                if (_inFlight.TryGetValue(oldest.Chat, out var current) && current == oldest.At)
+                    _inFlight.Remove(oldest.Chat);
+            }
+
+            if (_released.Count >= _limit)
+                return _released.Peek() + second;
+            if (_inFlight.Count + _answered.Count >= _burst)
+            {
+                var answered = _answered.Count > 0 ? _answered.Peek() + second : long.MaxValue;
+                var flying = _inFlightOrder.Count > 0 ? _inFlightOrder.Peek().At + unanswered : long.MaxValue;
+                return Math.Min(Math.Min(answered, flying), now + second / 100);
+            }
+
+            _released.Enqueue(now);
+            _inFlight[chat] = now;
+            _inFlightOrder.Enqueue((chat, now));
+            return 0;
+        }
+
+        /// <summary>The send to <paramref name="chat"/> was answered: it counts for one more second.</summary>
+        public bool Answered(long chat, long now)
+        {
+            if (!_inFlight.Remove(chat))
+                return false;
+            _answered.Enqueue(now);
+            return true;
         }
     }
 

@@ -48,13 +48,24 @@ public sealed class OutboxSender(
     /// <summary>Rows asked for per claim: about two seconds of sending.</summary>
     private int BatchSize => Math.Clamp(_maxRate * 2, 10, 500);
 
-    /// <summary>Sends in flight at once: enough to keep the rate while a few chats wait their one-second turn.</summary>
-    private int Workers => Math.Clamp(_maxRate, 4, 128);
+    /// <summary>
+    /// Sends in flight at once. Each worker waits for its turn and sends before taking the next row, so keeping the rate
+    /// needs rate × send time of them (Little's law): three seconds' worth leaves room for a slow Telegram, for chats
+    /// waiting their one-second turn and for reports falling behind for a moment.
+    /// </summary>
+    private int Workers => Math.Clamp(_maxRate * 3, 8, 3000);
+
+    /// <summary>Results reported at once: a few, since every report is a write the API's database takes one at a time.</summary>
+    private int Reporters => Math.Clamp(_maxRate / 16, 4, 32);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var queue = Channel.CreateBounded<Leased>(new BoundedChannelOptions(BatchSize) { SingleWriter = true });
-        var workers = Enumerable.Range(0, Workers).Select(_ => Task.Run(() => WorkAsync(queue.Reader, stoppingToken), CancellationToken.None)).ToList();
+        // Room for two claims, so the next claim is asked for while the last one is still being sent.
+        var queue = Channel.CreateBounded<Leased>(new BoundedChannelOptions(BatchSize * 2) { SingleWriter = true });
+        // Sent, not yet reported: at most one claim's worth, so a crash can repeat little more than that.
+        var results = Channel.CreateBounded<(Leased Leased, OutboxResultRequest Result)>(new BoundedChannelOptions(BatchSize));
+        var reporters = Enumerable.Range(0, Reporters).Select(_ => Task.Run(() => ReportLoopAsync(results.Reader), CancellationToken.None)).ToList();
+        var workers = Enumerable.Range(0, Workers).Select(_ => Task.Run(() => WorkAsync(queue.Reader, results.Writer, stoppingToken), CancellationToken.None)).ToList();
         try
         {
             await ClaimLoopAsync(queue.Writer, stoppingToken);
@@ -63,6 +74,8 @@ public sealed class OutboxSender(
         {
             queue.Writer.TryComplete();
             await Task.WhenAll(workers);
+            results.Writer.TryComplete();
+            await Task.WhenAll(reporters);
         }
     }
 
@@ -106,7 +119,7 @@ public sealed class OutboxSender(
         }
     }
 
-    private async Task WorkAsync(ChannelReader<Leased> queue, CancellationToken stoppingToken)
+    private async Task WorkAsync(ChannelReader<Leased> queue, ChannelWriter<(Leased, OutboxResultRequest)> results, CancellationToken stoppingToken)
     {
         await foreach (var leased in queue.ReadAllAsync(CancellationToken.None))
         {
@@ -115,11 +128,27 @@ public sealed class OutboxSender(
                 var result = stoppingToken.IsCancellationRequested
                     ? new OutboxResultRequest(leased.LeaseId, OutboxOutcome.Released)
                     : await SendAsync(leased, stoppingToken);
-                await ReportAsync(leased, result);
+                // The report goes to the reporters, so the next send need not wait for the API's write.
+                await results.WriteAsync((leased, result), CancellationToken.None);
             }
             catch (Exception error)
             {
                 logger.LogError(error, "Outbox message {Id} could not be handled", leased.Item.Id);
+            }
+        }
+    }
+
+    private async Task ReportLoopAsync(ChannelReader<(Leased Leased, OutboxResultRequest Result)> results)
+    {
+        await foreach (var (leased, result) in results.ReadAllAsync(CancellationToken.None))
+        {
+            try
+            {
+                await ReportAsync(leased, result);
+            }
+            catch (Exception error)
+            {
+                logger.LogError(error, "The result of outbox message {Id} could not be reported", leased.Item.Id);
             }
         }
     }
