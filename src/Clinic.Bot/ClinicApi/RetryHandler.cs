@@ -11,6 +11,9 @@ public sealed class RetryHandler(TimeSpan attemptTimeout, IReadOnlyList<TimeSpan
 {
     public static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(3);
 
+    /// <summary>A request's own per-attempt limit, for calls that do heavy work on the API (printing a PDF).</summary>
+    public static readonly HttpRequestOptionsKey<TimeSpan> AttemptTimeoutOption = new("Clinic.AttemptTimeout");
+
     public static readonly IReadOnlyList<TimeSpan> DefaultDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(600)];
 
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
@@ -20,11 +23,12 @@ public sealed class RetryHandler(TimeSpan attemptTimeout, IReadOnlyList<TimeSpan
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var attempts = IsRetryable(request) ? delays.Count + 1 : 1;
+        var limit = request.Options.TryGetValue(AttemptTimeoutOption, out var own) ? own : attemptTimeout;
         for (var attempt = 1; ; attempt++)
         {
             var last = attempt == attempts;
             using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            attemptCts.CancelAfter(attemptTimeout);
+            attemptCts.CancelAfter(limit);
             try
             {
                 var response = await base.SendAsync(request, attemptCts.Token);
@@ -35,7 +39,7 @@ public sealed class RetryHandler(TimeSpan attemptTimeout, IReadOnlyList<TimeSpan
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 if (last)
-                    throw new TimeoutException($"The clinic API did not answer within {attemptTimeout.TotalSeconds:0.#} s ({attempts} attempt(s)).");
+                    throw new TimeoutException($"The clinic API did not answer within {limit.TotalSeconds:0.#} s ({attempts} attempt(s)).");
             }
             catch (HttpRequestException) when (!last)
             {

@@ -40,6 +40,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     public long PrintedAdminId { get; private set; }
 
+    /// <summary>The staff token a test starts a server with (ADMIN_API_TOKEN) to act as the clinic's reception.</summary>
+    public const string StaffToken = "browser-tests-staff-token-0123456789";
+
+    /// <summary>The server's SQLite database (SQLITE_PATH), in this server's own temp folder.</summary>
+    public string DatabasePath => Path.Combine(_directory, "clinic.db");
+
     public string Output
     {
         get
