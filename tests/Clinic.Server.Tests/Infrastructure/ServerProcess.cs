@@ -100,7 +100,21 @@ public sealed partial class ServerProcess : IAsyncDisposable
             throw new TimeoutException($"Clinic.Server did not print the sandbox URL within {StartTimeout.TotalSeconds} s:\n{server.Output}");
         }
 
+        if (!server.UsesRealTelegram)
+            await server.WarmUpAsync();
         return server;
+    }
+
+    /// <summary>
+    /// Asks the API what the bot asks first, without the bot's short timeouts: on a busy machine (two cores, a browser,
+    /// another server) a just-started server's first answers are slow, and a test should not fail on that.
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(ApiUrl), Timeout = StartTimeout };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Clinic.Api.ClinicApiOptions.DefaultSecret);
+        (await http.GetAsync(Contracts.Routes.Health)).EnsureSuccessStatusCode();
+        (await http.GetAsync(Contracts.Routes.Branches)).EnsureSuccessStatusCode();
     }
 
     public async ValueTask DisposeAsync()
