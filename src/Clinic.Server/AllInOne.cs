@@ -29,6 +29,12 @@ internal static class AllInOne
             config["DJANGO_API_URL"] = Browsable(url);
         }
 
+        // Payment links and documents' verify links point at this server, on whatever address it listens.
+        if (string.IsNullOrWhiteSpace(config["PUBLIC_BASE_URL"]))
+        {
+            config["PUBLIC_BASE_URL"] = Browsable(url);
+        }
+
         if (!string.IsNullOrWhiteSpace(config["TELEGRAM_BOT_TOKEN"]))
         {
             return null;

@@ -20,15 +20,7 @@ public sealed class SandboxBookingTests(SandboxFixture fixture)
         await Journeys.RegisterAsync(chat, Language.Ru, "Сапарова Айгерим Нурлановна", screenshots: "booking");
         await Journeys.OpenCalendarAsync(chat, screenshots: "booking");
 
-        await chat.PressAsync("bk:d:");
-        await chat.ExpectAsync("booking.choose_time");
-        await chat.ScreenshotAsync("booking-09-choose-time");
-        await chat.PressAsync("bk:t:");
-        await chat.ExpectAsync("booking.confirm_card");
-        await chat.ScreenshotAsync("booking-10-confirm");
-        await chat.PressAsync("bk:ok");
-        var booked = await chat.ExpectAsync("booking.booked");
-        await chat.ScreenshotAsync("booking-11-booked");
+        var booked = await Journeys.BookFirstFreeTimeAsync(chat, screenshots: "booking");
 
         // The patient reads when the visit is, with every placeholder filled in.
         await Expect(booked).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\d{1,2}:\d{2}"));

@@ -17,9 +17,15 @@ public sealed partial class ClinicApiClient
     public Task<ApiResult<AppointmentListResponse>> GetCertificateVisits(long telegramId, DocumentKind kind, CancellationToken ct = default) =>
         Get<AppointmentListResponse>(Query(Routes.DocumentVisits, ("telegram_id", Id(telegramId)), ("kind", KindName(kind))), ct);
 
+    /// <summary>
+    /// How long printing a certificate may take: a PDF is heavier than a lookup, and the first one after the API starts
+    /// also loads the fonts and the layout engine; the whole call stays within <see cref="ClinicApiClientRegistration.TotalTimeout"/>.
+    /// </summary>
+    public static readonly TimeSpan PrintAttemptTimeout = TimeSpan.FromSeconds(9);
+
     /// <summary>Prints a certificate; sent once (not retried), a lost answer at worst leaves an extra copy in the list.</summary>
     public Task<ApiResult<DocumentDto>> GenerateDocument(GenerateDocumentRequest request, CancellationToken ct = default) =>
-        Send<DocumentDto>(HttpMethod.Post, Routes.DocumentsGenerate, request, idempotencyKey: null, ct);
+        Send<DocumentDto>(HttpMethod.Post, Routes.DocumentsGenerate, request, idempotencyKey: null, ct, PrintAttemptTimeout);
 
     /// <summary>The file of one of the patient's documents; another patient's document is a 404 <c>not_found</c>.</summary>
     public async Task<ApiResult<DocumentFile>> DownloadDocument(long id, long telegramId, CancellationToken ct = default)

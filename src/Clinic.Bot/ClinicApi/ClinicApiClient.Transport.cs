@@ -14,10 +14,13 @@ public sealed partial class ClinicApiClient
 
     private Task<ApiResult<T>> Get<T>(string path, CancellationToken ct) => Send<T>(HttpMethod.Get, path, body: null, idempotencyKey: null, ct);
 
-    private async Task<ApiResult<T>> Send<T>(HttpMethod method, string path, object? body, string? idempotencyKey, CancellationToken ct)
+    private async Task<ApiResult<T>> Send<T>(HttpMethod method, string path, object? body, string? idempotencyKey, CancellationToken ct,
+        TimeSpan? attemptTimeout = null)
     {
         // Routes start with "/"; relative to the base address they keep any path prefix the base URL has.
         using var request = new HttpRequestMessage(method, new Uri(path.TrimStart('/'), UriKind.Relative));
+        if (attemptTimeout is { } limit)
+            request.Options.Set(RetryHandler.AttemptTimeoutOption, limit);
         if (body is not null)
         {
             // Serialized to bytes once so the retry handler can send the same content again.

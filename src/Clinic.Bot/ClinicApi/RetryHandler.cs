@@ -16,6 +16,9 @@ public sealed class RetryHandler(TimeSpan attemptTimeout, TimeSpan singleAttempt
     /// <summary>The limit of a request that is sent once; under the client's whole-call limit.</summary>
     public static readonly TimeSpan DefaultSingleAttemptTimeout = ClinicApiClientRegistration.TotalTimeout - TimeSpan.FromSeconds(1);
 
+    /// <summary>A request's own per-attempt limit, for calls that do heavy work on the API (printing a PDF).</summary>
+    public static readonly HttpRequestOptionsKey<TimeSpan> AttemptTimeoutOption = new("Clinic.AttemptTimeout");
+
     public static readonly IReadOnlyList<TimeSpan> DefaultDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(600)];
 
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
@@ -25,7 +28,8 @@ public sealed class RetryHandler(TimeSpan attemptTimeout, TimeSpan singleAttempt
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var attempts = IsRetryable(request) ? delays.Count + 1 : 1;
-        var limit = attempts == 1 ? singleAttemptTimeout : attemptTimeout;
+        var limit = request.Options.TryGetValue(AttemptTimeoutOption, out var own) ? own
+            : attempts == 1 ? singleAttemptTimeout : attemptTimeout;
         for (var attempt = 1; ; attempt++)
         {
             var last = attempt == attempts;

@@ -60,6 +60,22 @@ public sealed class RetryHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PrintingACertificateMayTakeLongerThanAnOrdinaryAttempt()
+    {
+        _api.Respond = async (context, _) =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(700), context.RequestAborted);
+            await FakeClinicApi.Json(context, 201, new DocumentDto(5, DocumentKind.VisitCertificate, "Справка", "VC-1", new DateOnly(2026, 11, 27), "application/pdf", 2048, 11, DateTimeOffset.UtcNow));
+        };
+        var client = Client(attemptTimeout: TimeSpan.FromMilliseconds(200));
+
+        var result = await client.GenerateDocument(new GenerateDocumentRequest(42, DocumentKind.VisitCertificate, 11, null, null), Ct);
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        Assert.Single(_api.Requests);
+    }
+
+    [Fact]
     public async Task AWriteSentOnceWaitsLongerThanOneReadAttempt()
     {
         _api.Respond = async (context, _) =>

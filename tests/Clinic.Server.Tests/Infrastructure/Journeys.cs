@@ -52,6 +52,21 @@ public static class Journeys
         await Shot(chat, screenshots, "08-calendar");
     }
 
+    /// <summary>From the calendar: the first free day → the first time → confirm; returns the "booked" message.</summary>
+    public static async Task<Microsoft.Playwright.ILocator> BookFirstFreeTimeAsync(SandboxPage chat, string? screenshots = null)
+    {
+        await chat.PressAsync("bk:d:");
+        await chat.ExpectAsync("booking.choose_time");
+        await Shot(chat, screenshots, "09-choose-time");
+        await chat.PressAsync("bk:t:");
+        await chat.ExpectAsync("booking.confirm_card");
+        await Shot(chat, screenshots, "10-confirm");
+        await chat.PressAsync("bk:ok");
+        var booked = await chat.ExpectAsync("booking.booked");
+        await Shot(chat, screenshots, "11-booked");
+        return booked;
+    }
+
     public static Task Shot(SandboxPage chat, string? prefix, string name) =>
         prefix is null ? Task.CompletedTask : chat.ScreenshotAsync($"{prefix}-{name}");
 }

@@ -5,28 +5,36 @@ using Microsoft.Playwright;
 namespace Clinic.Server.Tests.Infrastructure;
 
 /// <summary>
-/// One all-in-one server and one headless Chromium for the whole test run, started on first use;
-/// each test gets its own browser context (its own tab, cookies and dialogs).
+/// One all-in-one server and one headless Chromium for the whole test run, each started on first use and
+/// independently of the other; each test gets its own browser context (its own tab, cookies and dialogs).
+/// A second server, with a staff token, serves the clinic's flows (paying, certificates), so their patients' chats
+/// and records are their own.
 /// </summary>
 public sealed class SandboxFixture : IAsyncDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private ServerProcess? _server;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private readonly Lazy<Task<ServerProcess>> _server = new(() => ServerProcess.StartAsync());
+    private readonly Lazy<Task<ServerProcess>> _clinicServer = new(() =>
+        ServerProcess.StartAsync(new Dictionary<string, string> { ["ADMIN_API_TOKEN"] = ServerProcess.StaffToken }));
+    private readonly Lazy<Task<(IPlaywright, IBrowser)>> _browser = new(LaunchAsync);
 
-    public async Task<ServerProcess> ServerAsync()
-    {
-        await StartAsync();
-        return _server!;
-    }
+    public Task<ServerProcess> ServerAsync() => _server.Value;
 
-    /// <summary>Opens the sandbox page in a fresh 1280×860 tab.</summary>
-    public async Task<SandboxPage> OpenAsync(string? query = null)
+    /// <summary>The server for the clinic's flows, started with ADMIN_API_TOKEN=<see cref="ServerProcess.StaffToken"/>.</summary>
+    public Task<ServerProcess> ClinicServerAsync()
     {
         Chromium.RequireInstalled();
-        await StartAsync();
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        _ = _browser.Value; // Chromium starts meanwhile.
+        return _clinicServer.Value;
+    }
+
+    /// <summary>Opens the sandbox page of <paramref name="server"/> (by default the shared one) in a fresh 1280×860 tab.</summary>
+    public async Task<SandboxPage> OpenAsync(string? query = null, ServerProcess? server = null)
+    {
+        Chromium.RequireInstalled();
+        var browser = _browser.Value;
+        server ??= await _server.Value;
+        var (_, chromium) = await browser;
+        var context = await chromium.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
             Locale = "ru-RU",
@@ -34,42 +42,50 @@ public sealed class SandboxFixture : IAsyncDisposable
             AcceptDownloads = true,
         });
         var page = await context.NewPageAsync();
-        var sandbox = new SandboxPage(context, page, _server!);
-        await page.GotoAsync(_server!.SandboxUrl + query);
+        var sandbox = new SandboxPage(context, page, server);
+        await page.GotoAsync(server.SandboxUrl + query);
         return sandbox;
     }
 
-    private async Task StartAsync()
+    private static async Task<(IPlaywright, IBrowser)> LaunchAsync()
     {
-        await _gate.WaitAsync();
-        try
+        // Playwright's node driver ships inside its NuGet package, so this works offline.
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            _server ??= await ServerProcess.StartAsync();
-            if (_browser is null && File.Exists(Chromium.ExecutablePath))
-            {
-                // Playwright's node driver ships inside its NuGet package, so this works offline.
-                _playwright = await Playwright.CreateAsync();
-                _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-                {
-                    ExecutablePath = Chromium.ExecutablePath,
-                    Headless = true,
-                    Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
-                });
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
+            ExecutablePath = Chromium.ExecutablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
+        });
+        return (playwright, browser);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null)
-            await _browser.DisposeAsync();
-        _playwright?.Dispose();
-        if (_server is not null)
-            await _server.DisposeAsync();
-        _gate.Dispose();
+        if (await StartedAsync(_browser) is ((var playwright, var browser), true))
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+
+        if (await StartedAsync(_server) is ({ } server, true))
+            await server.DisposeAsync();
+        if (await StartedAsync(_clinicServer) is ({ } clinicServer, true))
+            await clinicServer.DisposeAsync();
+    }
+
+    /// <summary>What was started successfully (waiting for a start still under way), and whether anything was.</summary>
+    private static async Task<(T? Value, bool Started)> StartedAsync<T>(Lazy<Task<T>> lazy)
+    {
+        if (!lazy.IsValueCreated)
+            return (default, false);
+        try
+        {
+            return (await lazy.Value, true);
+        }
+        catch (Exception failed) when (failed is InvalidOperationException or TimeoutException or PlaywrightException or IOException)
+        {
+            return (default, false); // The test that started it has reported the failure.
+        }
     }
 }

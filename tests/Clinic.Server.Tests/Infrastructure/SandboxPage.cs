@@ -59,7 +59,17 @@ public sealed partial class SandboxPage(IBrowserContext context, IPage page, Ser
     public async Task<ILocator> ExpectAsync(string key)
     {
         var message = BotMessages.Filter(new() { HasText = FixedPart(Texts[key]) }).Last;
-        await Expect(message).ToBeVisibleAsync(new() { Timeout = Wait });
+        try
+        {
+            await Expect(message).ToBeVisibleAsync(new() { Timeout = Wait });
+        }
+        catch (PlaywrightException missing)
+        {
+            // What the server logged tells why the bot said something else (or nothing).
+            var log = Server.Output.Split('\n');
+            throw new InvalidOperationException($"The bot did not say {key}. The server's last log lines:\n{string.Join('\n', log.TakeLast(40))}", missing);
+        }
+
         return message;
     }
 

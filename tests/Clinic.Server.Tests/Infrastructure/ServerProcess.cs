@@ -40,6 +40,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     public long PrintedAdminId { get; private set; }
 
+    /// <summary>The staff token a test starts a server with (ADMIN_API_TOKEN) to act as the clinic's reception.</summary>
+    public const string StaffToken = "browser-tests-staff-token-0123456789";
+
+    /// <summary>The server's SQLite database (SQLITE_PATH), in this server's own temp folder.</summary>
+    public string DatabasePath => Path.Combine(_directory, "clinic.db");
+
     public string Output
     {
         get
@@ -94,7 +100,21 @@ public sealed partial class ServerProcess : IAsyncDisposable
             throw new TimeoutException($"Clinic.Server did not print the sandbox URL within {StartTimeout.TotalSeconds} s:\n{server.Output}");
         }
 
+        if (!server.UsesRealTelegram)
+            await server.WarmUpAsync();
         return server;
+    }
+
+    /// <summary>
+    /// Asks the API what the bot asks first, without the bot's short timeouts: on a busy machine (two cores, a browser,
+    /// another server) a just-started server's first answers are slow, and a test should not fail on that.
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(ApiUrl), Timeout = StartTimeout };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Clinic.Api.ClinicApiOptions.DefaultSecret);
+        (await http.GetAsync(Contracts.Routes.Health)).EnsureSuccessStatusCode();
+        (await http.GetAsync(Contracts.Routes.Branches)).EnsureSuccessStatusCode();
     }
 
     public async ValueTask DisposeAsync()

@@ -303,6 +303,7 @@
       icon.title = "Open";
       const info = el("div", "document-info");
       const name = el("a", "document-name", doc.fileName || "document");
+      name.title = doc.fileName || "document"; // a long name is cut with an ellipsis, as Telegram does
       name.href = doc.url;
       name.target = "_blank";
       name.rel = "noopener";
