@@ -1,4 +1,5 @@
 using Clinic.Contracts;
+using Microsoft.Playwright;
 
 namespace Clinic.Server.Tests.Infrastructure;
 
@@ -11,7 +12,10 @@ public static class Journeys
     /// </summary>
     public static async Task RegisterAsync(SandboxPage chat, Language language, string name, string? screenshots = null)
     {
+        // The page picks the user from ?user= after it loads; a START pressed before that has no chat to go to.
+        await Assertions.Expect(chat.Page.Locator("#me")).ToContainTextAsync("id ", new() { Timeout = SandboxPage.Wait });
         await chat.Page.Locator("#start-button").ClickAsync();
+        await Assertions.Expect(chat.UserMessages.Last).ToContainTextAsync("/start", new() { Timeout = SandboxPage.Wait });
         await chat.ExpectAsync("start.choose_language");
         await Shot(chat, screenshots, "02-choose-language");
         await chat.PressAsync($"lang:{language.ToString().ToLowerInvariant()}");

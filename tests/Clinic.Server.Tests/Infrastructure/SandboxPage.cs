@@ -12,7 +12,7 @@ namespace Clinic.Server.Tests.Infrastructure;
 /// </summary>
 public sealed partial class SandboxPage(IBrowserContext context, IPage page, ServerProcess server) : IAsyncDisposable
 {
-    public static readonly float Wait = 20_000;
+    public static readonly float Wait = 30_000;
 
     public IPage Page { get; } = page;
 
