@@ -26,6 +26,18 @@ public sealed class AdminBotEnvironment : BotEnvironment
         ["PUBLIC_BASE_URL"] = "https://clinic.example",
     };
 
+    /// <summary>
+    /// These tests watch the admin's controls move planned rows (pause, resume, cancel), so the bot's outbox sender,
+    /// which would deliver or fail those rows meanwhile, does not run here; delivery is tested in BroadcastChainTests.
+    /// </summary>
+    protected override void ConfigureBot(IServiceCollection services)
+    {
+        var sender = services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
+            && d.ImplementationFactory?.Method.DeclaringType?.FullName?.StartsWith("Clinic.Bot.Notifications.NotificationsSetup", StringComparison.Ordinal) == true).ToList();
+        Assert.Single(sender);
+        services.Remove(sender[0]);
+    }
+
     /// <summary>One of the configured administrators, a different one per call, so each test reads its own chat.</summary>
     public ChatDriver Admin()
     {
