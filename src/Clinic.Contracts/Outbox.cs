@@ -71,9 +71,49 @@ public sealed record OutboxResultRequest(
 /// <summary>A row's state after a report.</summary>
 public sealed record OutboxRowStateDto(long Id, OutboxStatus Status, int Attempts, DateTimeOffset DueAt, long? TelegramMessageId, string? Error);
 
+/// <summary>One row's result in <see cref="OutboxResultsRequest"/>: the fields of <see cref="OutboxResultRequest"/> and the row's id.</summary>
+public sealed record OutboxResultItem(
+    long Id,
+    Guid LeaseId,
+    OutboxOutcome Outcome,
+    long? TelegramMessageId = null,
+    string? Error = null,
+    int? RetryAfterSeconds = null,
+    bool Permanent = false)
+{
+    public OutboxResultRequest ToRequest() => new(LeaseId, Outcome, TelegramMessageId, Error, RetryAfterSeconds, Permanent);
+
+    public static OutboxResultItem From(long id, OutboxResultRequest r) =>
+        new(id, r.LeaseId, r.Outcome, r.TelegramMessageId, r.Error, r.RetryAfterSeconds, r.Permanent);
+}
+
+/// <summary>
+/// <c>POST /api/bot/outbox/results</c>: the results of up to 500 rows (each id once) recorded in one write, each exactly as
+/// <see cref="OutboxResultRequest"/> would record it. A bad item refuses the whole request (400); a row another lease took
+/// or that does not exist is answered in its own entry and does not stop the others.
+/// </summary>
+public sealed record OutboxResultsRequest(IReadOnlyList<OutboxResultItem> Results);
+
+/// <summary>One row's answer: its state, or the code of why the result was not recorded (<c>lease_lost</c>, <c>not_found</c>).</summary>
+public sealed record OutboxResultAnswer(long Id, OutboxRowStateDto? Row, string? ErrorCode);
+
+/// <summary>The answers to <see cref="OutboxResultsRequest"/>, in the order of its results.</summary>
+public sealed record OutboxResultsResponse(IReadOnlyList<OutboxResultAnswer> Results);
+
+/// <summary>
+/// <c>POST /api/bot/outbox/leases/{lease_id}/extend</c>: the sender still holds this claim's unreported rows; they stay
+/// leased for another <see cref="LeaseSeconds"/> (5–3600) from now, so a slow sender never sees its rows claimed again.
+/// </summary>
+public sealed record OutboxLeaseExtendRequest(int LeaseSeconds = 60);
+
+/// <summary>The lease after an extension: the rows it still holds (0 when every row was reported or another claim took it).</summary>
+public sealed record OutboxLeaseDto(Guid LeaseId, DateTimeOffset LeaseUntil, int Rows);
+
 /// <summary>Routes of the outbox (bot side).</summary>
 public static class OutboxRoutes
 {
     public const string Claim = "/api/bot/outbox/claim";
     public static string Result(long id) => $"/api/bot/outbox/{id}/result";
+    public const string Results = "/api/bot/outbox/results";
+    public static string ExtendLease(Guid leaseId) => $"/api/bot/outbox/leases/{leaseId}/extend";
 }

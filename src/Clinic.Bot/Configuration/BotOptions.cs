@@ -23,6 +23,11 @@ public sealed record BotOptions
     /// <summary>Send broadcasts with <c>allow_paid_broadcast</c> (0.1 Star per message) at <see cref="OutboxPaidRatePerSecond"/>.</summary>
     public bool OutboxPaidBroadcast { get; init; }
     public int OutboxPaidRatePerSecond { get; init; } = 1000;
+    /// <summary>
+    /// How long a claim leases its rows. The sender extends the leases of rows it still holds every third of this, so only a
+    /// sender that died leaves rows leased: they are sent again this long after it died.
+    /// </summary>
+    public int OutboxLeaseSeconds { get; init; } = 30;
 
     /// <summary>Reads and validates every variable; throws <see cref="BotConfigurationException"/> on the first problem.</summary>
     public static BotOptions From(IConfiguration config)
@@ -65,6 +70,7 @@ public sealed record BotOptions
             OutboxRatePerSecond = Int(config, "OUTBOX_RATE_PER_SECOND", 25, 1, 1000),
             OutboxPaidBroadcast = Bool(config, "OUTBOX_PAID_BROADCAST", false),
             OutboxPaidRatePerSecond = Int(config, "OUTBOX_PAID_RATE_PER_SECOND", 1000, 1, 1000),
+            OutboxLeaseSeconds = Int(config, "OUTBOX_LEASE_SECONDS", 30, 5, 3600),
         };
 
         // Telegram only accepts secret tokens of 1-256 characters from A-Z, a-z, 0-9, _ and -.

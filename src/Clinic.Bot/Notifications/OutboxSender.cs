@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Threading.Channels;
 using Clinic.Bot.ClinicApi;
@@ -11,7 +12,10 @@ namespace Clinic.Bot.Notifications;
 
 /// <summary>
 /// Sends the clinic's outbox: leases due rows from the API, renders each with the <see cref="IOutboxRenderer"/> of its kind
-/// in the patient's language, sends under <see cref="OutboxRateLimiter"/> and reports every result right after its send.
+/// in the patient's language, sends under <see cref="OutboxRateLimiter"/> and reports every result right after its send
+/// (what was sent meanwhile goes in the same request, so the API writes a batch at a time, however fast the sends go).
+/// While it holds a claim's rows it extends their lease, so a slow send is never claimed and sent a second time; only a
+/// sender that dies leaves rows leased, and they come back when the lease runs out.
 /// On <c>429</c> everything pauses for <c>retry_after</c> and the message is tried again; <c>403</c> is reported as blocked;
 /// network and server failures (a renderer throws <see cref="HttpRequestException"/> when the clinic API is unavailable) go back
 /// to the API, which retries them later with a backoff; a row a renderer cannot render (any other exception) fails permanently.
@@ -34,10 +38,24 @@ public sealed class OutboxSender(
     public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
     private const int MaxFloodRetries = 10;
 
+    /// <summary>Results per report request, at most what the API takes at once.</summary>
+    public const int MaxReportBatch = 500;
+
+    private static readonly TimeSpan[] ReportRetryDelays = [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
+
     private readonly Dictionary<string, IOutboxRenderer> _renderers = renderers.ToDictionary(r => r.Kind, StringComparer.Ordinal);
     private readonly int _maxRate = Math.Max(options.OutboxRatePerSecond, options.OutboxPaidBroadcast ? options.OutboxPaidRatePerSecond : 0);
     private long _sent;
     private long _tooManyRequests;
+
+    /// <summary>The leases this sender holds, with their rows not yet reported: these are the leases it keeps extending.</summary>
+    private readonly ConcurrentDictionary<Guid, int> _leases = new();
+
+    /// <summary>False once the API answered that it has no batch endpoint (an older API): results then go one by one.</summary>
+    private volatile bool _batchResults = true;
+
+    /// <summary>Leases held now (for tests and logs).</summary>
+    public int LeasesHeld => _leases.Count;
 
     /// <summary>Messages sent since start (for the logs and tests).</summary>
     public long Sent => Interlocked.Read(ref _sent);
@@ -55,8 +73,11 @@ public sealed class OutboxSender(
     /// </summary>
     private int Workers => Math.Clamp(_maxRate * 3, 8, 3000);
 
-    /// <summary>Results reported at once: a few, since every report is a write the API's database takes one at a time.</summary>
-    private int Reporters => Math.Clamp(_maxRate / 16, 4, 32);
+    /// <summary>
+    /// Report requests at once. Each takes every result waiting when it starts, so two keep up with any rate: one is
+    /// written by the API while the next gathers what was sent meanwhile.
+    /// </summary>
+    private const int Reporters = 2;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -66,6 +87,8 @@ public sealed class OutboxSender(
         var results = Channel.CreateBounded<(Leased Leased, OutboxResultRequest Result)>(new BoundedChannelOptions(BatchSize));
         var reporters = Enumerable.Range(0, Reporters).Select(_ => Task.Run(() => ReportLoopAsync(results.Reader), CancellationToken.None)).ToList();
         var workers = Enumerable.Range(0, Workers).Select(_ => Task.Run(() => WorkAsync(queue.Reader, results.Writer, stoppingToken), CancellationToken.None)).ToList();
+        using var renewal = new CancellationTokenSource();
+        var renewing = Task.Run(() => RenewLeasesAsync(renewal.Token), CancellationToken.None);
         try
         {
             await ClaimLoopAsync(queue.Writer, stoppingToken);
@@ -76,16 +99,17 @@ public sealed class OutboxSender(
             await Task.WhenAll(workers);
             results.Writer.TryComplete();
             await Task.WhenAll(reporters);
+            await renewal.CancelAsync();
+            await renewing;
         }
     }
 
     private async Task ClaimLoopAsync(ChannelWriter<Leased> queue, CancellationToken stoppingToken)
     {
-        var leaseSeconds = (int)Math.Clamp(60 + 4.0 * BatchSize / options.OutboxRatePerSecond, 60, 3600);
         while (!stoppingToken.IsCancellationRequested)
         {
             // Not cancelled by shutdown: rows the API leased are then released below instead of waiting out their lease.
-            var claim = await Api().ClaimOutbox(new OutboxClaimRequest(BatchSize, leaseSeconds), CancellationToken.None);
+            var claim = await Api().ClaimOutbox(new OutboxClaimRequest(BatchSize, options.OutboxLeaseSeconds), CancellationToken.None);
 
             if (!claim.IsSuccess)
             {
@@ -101,6 +125,7 @@ public sealed class OutboxSender(
                 continue;
             }
 
+            _leases[claim.Value.LeaseId] = items.Count;
             for (var i = 0; i < items.Count; i++)
             {
                 var leased = new Leased(claim.Value.LeaseId, items[i]);
@@ -111,8 +136,8 @@ public sealed class OutboxSender(
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
                     // Stopping: what this claim took but nobody will send goes back now, not when the lease runs out.
-                    foreach (var rest in items.Skip(i))
-                        await ReportAsync(new Leased(claim.Value.LeaseId, rest), new OutboxResultRequest(claim.Value.LeaseId, OutboxOutcome.Released));
+                    var lease = claim.Value.LeaseId;
+                    await ReportAsync(items.Skip(i).Select(rest => (new Leased(lease, rest), new OutboxResultRequest(lease, OutboxOutcome.Released))).ToList());
                     return;
                 }
             }
@@ -133,23 +158,32 @@ public sealed class OutboxSender(
             }
             catch (Exception error)
             {
+                // Unreported, it stays leased until the rest of its claim is done, then comes back when the lease runs out.
                 logger.LogError(error, "Outbox message {Id} could not be handled", leased.Item.Id);
+                Reported(leased);
             }
         }
     }
 
+    /// <summary>Reports what is waiting, as one request of up to <see cref="MaxReportBatch"/> results, as soon as anything is.</summary>
     private async Task ReportLoopAsync(ChannelReader<(Leased Leased, OutboxResultRequest Result)> results)
     {
-        await foreach (var (leased, result) in results.ReadAllAsync(CancellationToken.None))
+        var batch = new List<(Leased Leased, OutboxResultRequest Result)>(MaxReportBatch);
+        while (await results.WaitToReadAsync(CancellationToken.None))
         {
+            while (batch.Count < MaxReportBatch && results.TryRead(out var result))
+                batch.Add(result);
+            if (batch.Count == 0)
+                continue;
             try
             {
-                await ReportAsync(leased, result);
+                await ReportAsync(batch);
             }
             catch (Exception error)
             {
-                logger.LogError(error, "The result of outbox message {Id} could not be reported", leased.Item.Id);
+                logger.LogError(error, "The results of {Count} outbox messages could not be reported", batch.Count);
             }
+            batch.Clear();
         }
     }
 
@@ -238,22 +272,108 @@ public sealed class OutboxSender(
         }
     }
 
-    /// <summary>Reports a result; a report is idempotent, so a lost answer is asked again a few times.</summary>
-    private async Task ReportAsync(Leased leased, OutboxResultRequest result)
+    /// <summary>
+    /// Reports results in one request. Reports are idempotent, so an unanswered request is sent again a few times; if the API
+    /// stays away the rows are left leased and come back once their lease runs out (sent again: the only duplicates besides a
+    /// crash). An API without the batch endpoint gets one request a result.
+    /// </summary>
+    private async Task ReportAsync(IReadOnlyList<(Leased Leased, OutboxResultRequest Result)> batch)
     {
-        for (var attempt = 1; ; attempt++)
+        try
+        {
+            if (!_batchResults)
+            {
+                foreach (var (leased, result) in batch)
+                    await ReportOneAsync(leased, result);
+                return;
+            }
+
+            var request = new OutboxResultsRequest(batch.Select(r => OutboxResultItem.From(r.Leased.Item.Id, r.Result)).ToList());
+            for (var attempt = 0; ; attempt++)
+            {
+                var answer = await Api().ReportOutboxResults(request, CancellationToken.None);
+                if (answer.IsSuccess)
+                {
+                    foreach (var row in answer.Value!.Results.Where(r => r.ErrorCode is not null))
+                        logger.LogWarning("Outbox result for {Id} was not recorded: {Code}", row.Id, row.ErrorCode);
+                    return;
+                }
+                if (answer.StatusCode is 404 or 405)
+                {
+                    logger.LogInformation("The clinic API has no batch outbox results ({Status}); reporting one result a request", answer.StatusCode);
+                    _batchResults = false;
+                }
+                if (!answer.IsUnavailable)
+                {
+                    // Refused whole (a result it cannot take): one by one, so the others still count.
+                    foreach (var (leased, result) in batch)
+                        await ReportOneAsync(leased, result);
+                    return;
+                }
+                if (attempt == ReportRetryDelays.Length)
+                {
+                    logger.LogWarning("The results of {Count} outbox messages were not recorded: {Code} {Message}",
+                        batch.Count, answer.ErrorCode, answer.Error?.Message);
+                    return;
+                }
+                await Task.Delay(ReportRetryDelays[attempt]);
+            }
+        }
+        finally
+        {
+            foreach (var (leased, _) in batch)
+                Reported(leased);
+        }
+    }
+
+    private async Task ReportOneAsync(Leased leased, OutboxResultRequest result)
+    {
+        for (var attempt = 0; ; attempt++)
         {
             var answer = await Api().ReportOutboxResult(leased.Item.Id, result, CancellationToken.None);
             if (answer.IsSuccess)
                 return;
-            if (!answer.IsUnavailable || attempt == 3)
+            if (!answer.IsUnavailable || attempt == ReportRetryDelays.Length)
             {
                 // lease_lost: another sender has the row now. Unavailable: the lease runs out and the row is claimed again.
                 logger.LogWarning("Outbox result {Outcome} for {Id} was not recorded: {Code} {Message}",
                     result.Outcome, leased.Item.Id, answer.ErrorCode, answer.Error?.Message);
                 return;
             }
-            await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt));
+            await Task.Delay(ReportRetryDelays[attempt]);
+        }
+    }
+
+    /// <summary>One row of a lease is done with: a lease with none left is no longer extended.</summary>
+    private void Reported(Leased leased)
+    {
+        var left = _leases.AddOrUpdate(leased.LeaseId, 0, (_, rows) => rows - 1);
+        if (left <= 0)
+            _leases.TryRemove(new KeyValuePair<Guid, int>(leased.LeaseId, left));
+    }
+
+    /// <summary>
+    /// Every third of the lease, extends each lease this sender still holds rows of. Rows in a queue behind a long
+    /// <c>retry_after</c> or a slow Telegram stay this sender's; an API without the endpoint leaves leases to run their course.
+    /// </summary>
+    private async Task RenewLeasesAsync(CancellationToken stopping)
+    {
+        var every = TimeSpan.FromSeconds(options.OutboxLeaseSeconds / 3.0);
+        while (await DelayAsync(every, stopping))
+        {
+            foreach (var lease in _leases.Keys)
+            {
+                var answer = await Api().ExtendOutboxLease(lease, new OutboxLeaseExtendRequest(options.OutboxLeaseSeconds), CancellationToken.None);
+                if (answer.IsSuccess && answer.Value!.Rows == 0)
+                    _leases.TryRemove(lease, out _);
+                else if (answer.StatusCode is 404 or 405)
+                {
+                    logger.LogInformation("The clinic API cannot extend outbox leases ({Status}); they run their course", answer.StatusCode);
+                    return;
+                }
+                else if (!answer.IsSuccess)
+                    logger.LogWarning("Outbox lease {Lease} was not extended: {Code} {Message}", lease, answer.ErrorCode, answer.Error?.Message);
+            }
         }
     }
 

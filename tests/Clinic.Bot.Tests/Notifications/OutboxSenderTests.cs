@@ -111,3 +111,27 @@ public sealed class OutboxFloodTests(FloodingOutboxEnvironment env) : IClassFixt
         }
     }
 }
+
+/// <summary>Leases shorter than a send: the sender extends them, so a slow message is never claimed and sent again.</summary>
+public sealed class OutboxLeaseTests(ShortLeaseOutboxEnvironment env) : IClassFixture<ShortLeaseOutboxEnvironment>
+{
+    [Fact]
+    public async Task AMessageThatTakesLongerThanItsLeaseIsSentOnceAndRecordedSent()
+    {
+        var slow = await env.NewPatientAsync();
+        var quick = await env.NewPatientAsync();
+
+        var slowId = (await env.EnqueueAsync([(slow, "slow")], kind: OutboxTestEnvironment.SlowNoteKind))[0];
+        var quickId = (await env.EnqueueAsync([(quick, "quick")]))[0];
+
+        await Eventually.TrueAsync(() => env.RowAsync(slowId).Result.Status == OutboxStatus.Sent, "the slow row reported sent", TimeSpan.FromSeconds(40));
+        // Past two more lease lengths: a second claim of the row would have sent it again by now.
+        await Task.Delay(TimeSpan.FromSeconds(6), TestContext.Current.CancellationToken);
+        Assert.Equal(["slow"], slow.Messages.Select(m => m.Text));
+        Assert.Equal(["quick"], quick.Messages.Select(m => m.Text));
+        var row = await env.RowAsync(slowId);
+        Assert.Equal(1, row.Attempts);
+        Assert.Equal(OutboxStatus.Sent, (await env.RowAsync(quickId)).Status);
+        await Eventually.TrueAsync(() => env.Sender.LeasesHeld == 0, "no lease left to extend once everything is reported");
+    }
+}

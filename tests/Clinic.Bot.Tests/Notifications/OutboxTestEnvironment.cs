@@ -19,10 +19,18 @@ public class OutboxTestEnvironment : BotEnvironment
 {
     public const string NoteKind = "test_note";
 
+    /// <summary>A note whose renderer takes <see cref="SlowNoteDelay"/> before it sends: longer than a short lease.</summary>
+    public const string SlowNoteKind = "test_slow_note";
+
+    public static readonly TimeSpan SlowNoteDelay = TimeSpan.FromSeconds(8);
+
     protected override FakeTelegramOptions? TelegramOptions => new() { GlobalMessagesPerSecond = 30, PerChatMessagesPerSecond = 1 };
 
-    protected override void ConfigureBot(IServiceCollection services) =>
-        services.AddSingleton<IOutboxRenderer, NoteRenderer>();
+    protected override void ConfigureBot(IServiceCollection services)
+    {
+        services.AddSingleton<IOutboxRenderer>(new NoteRenderer(NoteKind, TimeSpan.Zero));
+        services.AddSingleton<IOutboxRenderer>(new NoteRenderer(SlowNoteKind, SlowNoteDelay));
+    }
 
     public OutboxSender Sender => Bot.Services.GetRequiredService<OutboxSender>();
 
@@ -64,13 +72,15 @@ public class OutboxTestEnvironment : BotEnvironment
         return await db.OutboxMessages.AsNoTracking().Include(m => m.Patient).SingleAsync(m => m.Id == id, TestContext.Current.CancellationToken);
     }
 
-    /// <summary>Sends the payload's text as it is.</summary>
-    private sealed class NoteRenderer : IOutboxRenderer
+    /// <summary>Sends the payload's text as it is, after <paramref name="delay"/> (a renderer that asks the API for slow data).</summary>
+    private sealed class NoteRenderer(string kind, TimeSpan delay) : IOutboxRenderer
     {
-        public string Kind => NoteKind;
+        public string Kind => kind;
 
         public async Task<int> SendAsync(OutboxSend send, CancellationToken cancellationToken)
         {
+            if (delay > TimeSpan.Zero)
+                await Task.Delay(delay, cancellationToken);
             var text = send.Item.Payload.GetProperty("text").GetString()!;
             var message = await send.Bot.SendMessage(send.Item.TelegramId, text, cancellationToken: cancellationToken);
             return message.MessageId;
@@ -84,4 +94,10 @@ public sealed class FloodingOutboxEnvironment : OutboxTestEnvironment
     protected override FakeTelegramOptions? TelegramOptions => new() { GlobalMessagesPerSecond = 10, PerChatMessagesPerSecond = 1 };
 
     protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["OUTBOX_RATE_PER_SECOND"] = "40" };
+}
+
+/// <summary>The same, with leases of 5 s: shorter than a slow renderer takes, so only their extension keeps a row the sender's.</summary>
+public sealed class ShortLeaseOutboxEnvironment : OutboxTestEnvironment
+{
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["OUTBOX_LEASE_SECONDS"] = "5" };
 }

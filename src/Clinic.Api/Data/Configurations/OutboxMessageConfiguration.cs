@@ -16,6 +16,8 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         // The sender's question is always "what is due now": status first, then due time.
         builder.HasIndex(m => new { m.Status, m.DueAtUtc });
         builder.HasIndex(m => m.AppointmentId);
+        // A sender extends its lease while it still holds rows: the lease finds them.
+        builder.HasIndex(m => m.LeaseId);
         builder.HasOne<Clinic.Api.Features.Broadcasts.Broadcast>().WithMany().HasForeignKey(m => m.BroadcastId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.BroadcastId, m.Status });
     }

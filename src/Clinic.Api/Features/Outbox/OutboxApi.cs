@@ -24,6 +24,8 @@ public static class OutboxApi
     {
         group.MapPost("/outbox/claim", Claim).WithName("ClaimOutbox").WithTags("Outbox");
         group.MapPost("/outbox/{id:long}/result", Result).WithName("ReportOutboxResult").WithTags("Outbox");
+        group.MapPost("/outbox/results", Results).WithName("ReportOutboxResults").WithTags("Outbox");
+        group.MapPost("/outbox/leases/{leaseId:guid}/extend", ExtendLease).WithName("ExtendOutboxLease").WithTags("Outbox");
         return group;
     }
 
@@ -90,62 +92,140 @@ public static class OutboxApi
         ILogger<OutboxMessage> logger, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        if (request.LeaseId == Guid.Empty) errors.Add("lease_id", "Required.");
-        if (!Enum.IsDefined(request.Outcome)) errors.Add("outcome", "Must be sent, failed, blocked, released or cancelled.");
-        if (request.Outcome == OutboxOutcome.Sent && request.TelegramMessageId is not > 0)
-            errors.Add("telegram_message_id", "Required when the message was sent.");
-        if (request.RetryAfterSeconds is < 0 or > 86_400) errors.Add("retry_after_seconds", "Must be 0 to 86400.");
+        Validate(request, errors, "");
         if (errors.Any)
             return Errors.Validation(errors.ToDictionary());
 
-        var row = await db.OutboxMessages.AsNoTracking()
-            .SingleOrDefaultAsync(m => m.Id == id && m.OrganizationId == options.DefaultOrganizationId, cancellationToken);
-        if (row is null)
-            return Errors.NotFound("No such outbox message.");
-        if (row.LeaseId != request.LeaseId)
-            return LeaseLost();
-        if (row.Status != OutboxStatus.Claimed)
-            return TypedResults.Ok(State(row)); // the same report again
+        var answer = (await RecordAsync([OutboxResultItem.From(id, request)], db, options, clock, logger, cancellationToken))[0];
+        return answer switch
+        {
+            { Row: { } row } => TypedResults.Ok(row),
+            { ErrorCode: ErrorCodes.LeaseLost } => LeaseLost(),
+            _ => Errors.NotFound("No such outbox message."),
+        };
+    }
+
+    /// <summary>
+    /// Records the results of many rows in one transaction: what a sender sending hundreds of messages a second reports,
+    /// so the database takes one write for a batch instead of one per message. Each row is recorded as by <see cref="Result"/>.
+    /// </summary>
+    public static async Task<Results<Ok<OutboxResultsResponse>, BadRequest<ApiError>>> Results(
+        OutboxResultsRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock,
+        ILogger<OutboxMessage> logger, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var items = request.Results ?? [];
+        if (items.Count is < 1 or > MaxClaim) errors.Add("results", $"Must hold 1 to {MaxClaim} results.");
+        else if (items.Select(i => i.Id).Distinct().Count() != items.Count) errors.Add("results", "Each message may appear once.");
+        for (var i = 0; i < Math.Min(items.Count, MaxClaim); i++)
+            Validate(items[i].ToRequest(), errors, $"results[{i}].");
+        if (errors.Any)
+            return Errors.Validation(errors.ToDictionary());
+
+        return TypedResults.Ok(new OutboxResultsResponse(await RecordAsync(items, db, options, clock, logger, cancellationToken)));
+    }
+
+    /// <summary>Keeps the rows a lease still holds leased for <c>lease_seconds</c> more from now.</summary>
+    public static async Task<Results<Ok<OutboxLeaseDto>, BadRequest<ApiError>>> ExtendLease(
+        Guid leaseId, OutboxLeaseExtendRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (request.LeaseSeconds is < 5 or > 3600)
+            return Errors.Validation(new Dictionary<string, string[]> { ["lease_seconds"] = ["Must be 5 to 3600."] });
 
         var now = clock.GetUtcNow();
+        var until = now.AddSeconds(request.LeaseSeconds);
+        var untilUtc = until.UtcDateTime;
         var nowUtc = now.UtcDateTime;
-        var error = request.Error is null ? null : request.Error.Length > MaxErrorLength ? request.Error[..MaxErrorLength] : request.Error;
-        var (status, due, attemptsBack) = request.Outcome switch
-        {
-            OutboxOutcome.Sent => (OutboxStatus.Sent, row.DueAtUtc, 0),
-            OutboxOutcome.Blocked => (OutboxStatus.Blocked, row.DueAtUtc, 0),
-            OutboxOutcome.Cancelled => (OutboxStatus.Cancelled, row.DueAtUtc, 0),
-            OutboxOutcome.Released => (OutboxStatus.Pending, row.DueAtUtc, 1),
-            _ when request.Permanent || row.Attempts >= options.OutboxMaxAttempts => (OutboxStatus.Failed, row.DueAtUtc, 0),
-            _ => (OutboxStatus.Pending, nowUtc + (request.RetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : Backoff(row.Attempts)), 0),
-        };
-        var sentAt = status == OutboxStatus.Sent ? nowUtc : (DateTime?)null;
-        var messageId = status == OutboxStatus.Sent ? request.TelegramMessageId : null;
-        if (request.Outcome == OutboxOutcome.Sent) error = null;
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var changed = await db.OutboxMessages
-            .Where(m => m.Id == id && m.LeaseId == request.LeaseId && m.Status == OutboxStatus.Claimed)
+        // Rows whose lease ran out but that no other claim took are still this lease's: they are kept too.
+        var rows = await db.OutboxMessages
+            .Where(m => m.LeaseId == leaseId && m.OrganizationId == options.DefaultOrganizationId && m.Status == OutboxStatus.Claimed)
             .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, status)
-                .SetProperty(m => m.DueAtUtc, due)
-                .SetProperty(m => m.Attempts, m => m.Attempts - attemptsBack)
-                .SetProperty(m => m.LeaseUntilUtc, (DateTime?)null)
-                .SetProperty(m => m.TelegramMessageId, messageId)
-                .SetProperty(m => m.SentAtUtc, sentAt)
-                .SetProperty(m => m.Error, error)
+                .SetProperty(m => m.LeaseUntilUtc, untilUtc)
                 .SetProperty(m => m.UpdatedAtUtc, nowUtc), cancellationToken);
-        if (changed == 1 && status == OutboxStatus.Blocked)
-        {
-            await db.Patients.Where(p => p.Id == row.PatientId && p.BotBlockedAtUtc == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.BotBlockedAtUtc, nowUtc), cancellationToken);
-            logger.LogInformation("Patient {PatientId} has blocked the bot; their messages wait until they write again", row.PatientId);
-        }
-        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(new OutboxLeaseDto(leaseId, until, rows));
+    }
 
-        var after = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
-        // Another report of this lease won the race: the same answer; another claim took the row: lease_lost.
-        return after.LeaseId == request.LeaseId ? TypedResults.Ok(State(after)) : LeaseLost();
+    private static void Validate(OutboxResultRequest request, FieldErrors errors, string prefix)
+    {
+        if (request.LeaseId == Guid.Empty) errors.Add(prefix + "lease_id", "Required.");
+        if (!Enum.IsDefined(request.Outcome)) errors.Add(prefix + "outcome", "Must be sent, failed, blocked, released or cancelled.");
+        if (request.Outcome == OutboxOutcome.Sent && request.TelegramMessageId is not > 0)
+            errors.Add(prefix + "telegram_message_id", "Required when the message was sent.");
+        if (request.RetryAfterSeconds is < 0 or > 86_400) errors.Add(prefix + "retry_after_seconds", "Must be 0 to 86400.");
+    }
+
+    /// <summary>
+    /// Applies each result to its row if the row is still claimed by the result's lease (one conditional update each, all in
+    /// one transaction), marks patients who blocked the bot, and answers every row's state after it.
+    /// </summary>
+    private static async Task<IReadOnlyList<OutboxResultAnswer>> RecordAsync(
+        IReadOnlyList<OutboxResultItem> items, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock,
+        ILogger<OutboxMessage> logger, CancellationToken cancellationToken)
+    {
+        var organizationId = options.DefaultOrganizationId;
+        var ids = items.Select(i => i.Id).ToList();
+        var before = await db.OutboxMessages.AsNoTracking()
+            .Where(m => ids.Contains(m.Id) && m.OrganizationId == organizationId)
+            .Select(m => new { m.Id, m.PatientId, m.LeaseId, m.Status, m.Attempts, m.DueAtUtc })
+            .ToDictionaryAsync(m => m.Id, cancellationToken);
+
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var blockedPatients = new List<long>();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var item in items)
+            {
+                // Another lease's row, or one already recorded (the same report again): nothing to change.
+                if (!before.TryGetValue(item.Id, out var row) || row.LeaseId != item.LeaseId || row.Status != OutboxStatus.Claimed)
+                    continue;
+
+                var error = item.Outcome == OutboxOutcome.Sent || item.Error is null ? null
+                    : item.Error.Length > MaxErrorLength ? item.Error[..MaxErrorLength] : item.Error;
+                var (status, due, attemptsBack) = item.Outcome switch
+                {
+                    OutboxOutcome.Sent => (OutboxStatus.Sent, row.DueAtUtc, 0),
+                    OutboxOutcome.Blocked => (OutboxStatus.Blocked, row.DueAtUtc, 0),
+                    OutboxOutcome.Cancelled => (OutboxStatus.Cancelled, row.DueAtUtc, 0),
+                    OutboxOutcome.Released => (OutboxStatus.Pending, row.DueAtUtc, 1),
+                    _ when item.Permanent || row.Attempts >= options.OutboxMaxAttempts => (OutboxStatus.Failed, row.DueAtUtc, 0),
+                    _ => (OutboxStatus.Pending, nowUtc + (item.RetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : Backoff(row.Attempts)), 0),
+                };
+                var sentAt = status == OutboxStatus.Sent ? nowUtc : (DateTime?)null;
+                var messageId = status == OutboxStatus.Sent ? item.TelegramMessageId : null;
+                var lease = item.LeaseId;
+                var changed = await db.OutboxMessages
+                    .Where(m => m.Id == item.Id && m.LeaseId == lease && m.Status == OutboxStatus.Claimed)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.Status, status)
+                        .SetProperty(m => m.DueAtUtc, due)
+                        .SetProperty(m => m.Attempts, m => m.Attempts - attemptsBack)
+                        .SetProperty(m => m.LeaseUntilUtc, (DateTime?)null)
+                        .SetProperty(m => m.TelegramMessageId, messageId)
+                        .SetProperty(m => m.SentAtUtc, sentAt)
+                        .SetProperty(m => m.Error, error)
+                        .SetProperty(m => m.UpdatedAtUtc, nowUtc), cancellationToken);
+                if (changed == 1 && status == OutboxStatus.Blocked)
+                    blockedPatients.Add(row.PatientId);
+            }
+
+            if (blockedPatients.Count > 0)
+            {
+                await db.Patients.Where(p => blockedPatients.Contains(p.Id) && p.BotBlockedAtUtc == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.BotBlockedAtUtc, nowUtc), cancellationToken);
+                foreach (var patientId in blockedPatients.Distinct())
+                    logger.LogInformation("Patient {PatientId} has blocked the bot; their messages wait until they write again", patientId);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        var after = await db.OutboxMessages.AsNoTracking()
+            .Where(m => ids.Contains(m.Id) && m.OrganizationId == organizationId)
+            .ToDictionaryAsync(m => m.Id, cancellationToken);
+        // A row now held by another lease was taken by another claim (the report came too late): lease_lost.
+        return items.Select(item => !after.TryGetValue(item.Id, out var row) ? new OutboxResultAnswer(item.Id, null, ErrorCodes.NotFound)
+            : row.LeaseId != item.LeaseId ? new OutboxResultAnswer(item.Id, null, ErrorCodes.LeaseLost)
+            : new OutboxResultAnswer(item.Id, State(row), null)).ToList();
     }
 
     /// <summary>

@@ -338,6 +338,118 @@ public abstract class OutboxTests(ClinicApp app) : ApiTest(app)
         Assert.Equal(mine.Order(), ours.Order());
     }
 
+    [Fact]
+    public async Task ManyResultsAreRecordedInOneRequestEachAsItsOwnReportWould()
+    {
+        var reader = await RegisterPatientAsync();
+        var blocker = await RegisterPatientAsync();
+        var readerRows = await EnqueueAsync(reader, 4);
+        var blockerRows = await EnqueueAsync(blocker, 1);
+        var claim = await ClaimAsync();
+        var lease = claim.LeaseId;
+        var (sent, failed, released, cancelled) = (readerRows.ElementAt(0), readerRows.ElementAt(1), readerRows.ElementAt(2), readerRows.ElementAt(3));
+        var blocked = blockerRows.Single();
+        Assert.Superset(readerRows.Append(blocked).ToHashSet(), claim.Items.Select(i => i.Id).ToHashSet());
+
+        var response = await Api.PostAsJsonAsync(OutboxRoutes.Results, new OutboxResultsRequest(
+        [
+            new OutboxResultItem(sent, lease, OutboxOutcome.Sent, TelegramMessageId: 501),
+            new OutboxResultItem(failed, lease, OutboxOutcome.Failed, Error: "Bad Gateway", RetryAfterSeconds: 90),
+            new OutboxResultItem(released, lease, OutboxOutcome.Released),
+            new OutboxResultItem(cancelled, lease, OutboxOutcome.Cancelled, Error: "visit_started"),
+            new OutboxResultItem(blocked, lease, OutboxOutcome.Blocked, Error: "Forbidden: bot was blocked by the user"),
+            new OutboxResultItem(987_654_321, lease, OutboxOutcome.Sent, TelegramMessageId: 9),
+        ]), ClinicJson.Options, Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answers = (await ReadAsync<OutboxResultsResponse>(response)).Results;
+
+        Assert.Equal([sent, failed, released, cancelled, blocked, 987_654_321], answers.Select(a => a.Id));
+        Assert.Equal((OutboxStatus.Sent, 501L), (answers[0].Row!.Status, answers[0].Row!.TelegramMessageId!.Value));
+        Assert.Equal((OutboxStatus.Pending, App.Clock.GetUtcNow().AddSeconds(90)), (answers[1].Row!.Status, answers[1].Row!.DueAt));
+        Assert.Equal((OutboxStatus.Pending, 0), (answers[2].Row!.Status, answers[2].Row!.Attempts));
+        Assert.Equal((OutboxStatus.Cancelled, "visit_started"), (answers[3].Row!.Status, answers[3].Row!.Error));
+        Assert.Equal(OutboxStatus.Blocked, answers[4].Row!.Status);
+        Assert.Equal((null, ErrorCodes.NotFound), (answers[5].Row, answers[5].ErrorCode));
+        var blockerProfile = await Api.GetFromJsonAsync<PatientDto>(Routes.PatientByTelegram(blocker), ClinicJson.Options, Cancel);
+        Assert.True(blockerProfile!.BotBlocked);
+        var readerProfile = await Api.GetFromJsonAsync<PatientDto>(Routes.PatientByTelegram(reader), ClinicJson.Options, Cancel);
+        Assert.False(readerProfile!.BotBlocked);
+
+        // The released row is due again at once; the same batch again changes nothing and answers the same states.
+        Assert.Equal([released], (await ClaimMineAsync(reader)).Select(i => i.Id));
+        var again = await Api.PostAsJsonAsync(OutboxRoutes.Results, new OutboxResultsRequest(
+            [new OutboxResultItem(sent, lease, OutboxOutcome.Sent, TelegramMessageId: 777), new OutboxResultItem(released, lease, OutboxOutcome.Sent, TelegramMessageId: 778)]),
+            ClinicJson.Options, Cancel);
+        var repeated = (await ReadAsync<OutboxResultsResponse>(again)).Results;
+        Assert.Equal(501, repeated[0].Row!.TelegramMessageId);
+        // The released row went to a new claim: the old lease's late result for it is refused.
+        Assert.Equal((null, ErrorCodes.LeaseLost), (repeated[1].Row, repeated[1].ErrorCode));
+    }
+
+    [Fact]
+    public async Task BadBatchesOfResultsAreRefusedWhole()
+    {
+        var (_, row) = await DueReminderAsync();
+        var ok = new OutboxResultItem(row.Id, row.Lease, OutboxOutcome.Sent, TelegramMessageId: 1);
+
+        var empty = await Api.PostAsJsonAsync(OutboxRoutes.Results, new OutboxResultsRequest([]), ClinicJson.Options, Cancel);
+        await AssertErrorAsync(empty, HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
+        var twice = await Api.PostAsJsonAsync(OutboxRoutes.Results, new OutboxResultsRequest([ok, ok]), ClinicJson.Options, Cancel);
+        await AssertErrorAsync(twice, HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
+        var tooMany = Enumerable.Range(1, 501).Select(i => ok with { Id = i }).ToList();
+        var large = await Api.PostAsJsonAsync(OutboxRoutes.Results, new OutboxResultsRequest(tooMany), ClinicJson.Options, Cancel);
+        await AssertErrorAsync(large, HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
+        var noMessageId = await Api.PostAsJsonAsync(OutboxRoutes.Results,
+            new OutboxResultsRequest([ok with { Id = 987_654_321 }, ok with { TelegramMessageId = null }]), ClinicJson.Options, Cancel);
+        var error = await AssertErrorAsync(noMessageId, HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
+        Assert.Contains("results[1].telegram_message_id", error.Errors!.Keys);
+        var notJson = await Api.PostAsync(OutboxRoutes.Results, RawJson("""{"results":[{"id":"x"}]}"""), Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+
+        // Nothing of the refused batches was recorded.
+        var state = await ReportOkAsync(row.Id, new OutboxResultRequest(row.Lease, OutboxOutcome.Sent, TelegramMessageId: 2));
+        Assert.Equal(2, state.TelegramMessageId);
+    }
+
+    [Fact]
+    public async Task AnExtendedLeaseKeepsItsRowsFromOtherClaimsUntilTheyAreReported()
+    {
+        var (_, row) = await DueReminderAsync(leaseSeconds: 30);
+
+        App.Clock.Advance(TimeSpan.FromSeconds(20));
+        var extended = await Api.PostAsJsonAsync(OutboxRoutes.ExtendLease(row.Lease), new OutboxLeaseExtendRequest(30), ClinicJson.Options, Cancel);
+        var lease = await ReadAsync<OutboxLeaseDto>(extended);
+        Assert.Equal(App.Clock.GetUtcNow().AddSeconds(30), lease.LeaseUntil);
+        Assert.True(lease.Rows >= 1, "The claim's rows (this test's reminder, and whatever else was due) are still held.");
+        var held = lease.Rows;
+
+        // Past the first lease's end, within the extension: no other claim gets the row.
+        App.Clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.DoesNotContain((await ClaimAsync()).Items, i => i.Id == row.Id);
+        var state = await ReportOkAsync(row.Id, new OutboxResultRequest(row.Lease, OutboxOutcome.Sent, TelegramMessageId: 8));
+        Assert.Equal(OutboxStatus.Sent, state.Status);
+
+        // A reported row is no longer held; a bad length is refused.
+        var after = await Api.PostAsJsonAsync(OutboxRoutes.ExtendLease(row.Lease), new OutboxLeaseExtendRequest(30), ClinicJson.Options, Cancel);
+        Assert.Equal(held - 1, (await ReadAsync<OutboxLeaseDto>(after)).Rows);
+        var bad = await Api.PostAsJsonAsync(OutboxRoutes.ExtendLease(row.Lease), new OutboxLeaseExtendRequest(1), ClinicJson.Options, Cancel);
+        await AssertErrorAsync(bad, HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
+    }
+
+    [Fact]
+    public async Task ALeaseThatRanOutIsExtendedOnlyIfNoOtherClaimTookItsRows()
+    {
+        var (_, row) = await DueReminderAsync(leaseSeconds: 30);
+        App.Clock.Advance(TimeSpan.FromSeconds(31));
+        var second = await ClaimAsync();
+        Assert.Contains(second.Items, i => i.Id == row.Id);
+
+        var extended = await Api.PostAsJsonAsync(OutboxRoutes.ExtendLease(row.Lease), new OutboxLeaseExtendRequest(30), ClinicJson.Options, Cancel);
+
+        Assert.Equal(0, (await ReadAsync<OutboxLeaseDto>(extended)).Rows);
+        await ReportOkAsync(row.Id, new OutboxResultRequest(second.LeaseId, OutboxOutcome.Sent, TelegramMessageId: 9));
+    }
+
     /// <summary>A patient with a booked visit whose day-before reminder is due and leased now.</summary>
     protected async Task<(long Patient, (long Id, Guid Lease, DateTimeOffset VisitStart) Row)> DueReminderAsync(int leaseSeconds = 60)
     {

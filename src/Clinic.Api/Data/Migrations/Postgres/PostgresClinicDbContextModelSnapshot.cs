@@ -723,6 +723,8 @@ namespace Clinic.Api.Data.Migrations.Postgres
 
                     b.HasIndex("AppointmentId");
 
+                    b.HasIndex("LeaseId");
+
                     b.HasIndex("PatientId");
 
                     b.HasIndex("BroadcastId", "Status");

@@ -697,6 +697,8 @@ namespace Clinic.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("AppointmentId");
 
+                    b.HasIndex("LeaseId");
+
                     b.HasIndex("PatientId");
 
                     b.HasIndex("BroadcastId", "Status");
