@@ -7,8 +7,6 @@ namespace Clinic.Bench.Loopback;
 /// <summary>What the benchmarks arrange over the API's own HTTP routes: registered patients and the demo clinic's ids.</summary>
 public static class BenchClinic
 {
-    private static int _serial = Random.Shared.Next(0, 5_000);
-
     /// <summary>Registers <paramref name="count"/> patients (consent, name, phone, IIN) with Telegram ids from <paramref name="firstTelegramId"/>.</summary>
     public static async Task<long[]> RegisterPatientsAsync(HttpClient api, int count, long firstTelegramId, CancellationToken ct)
     {
@@ -17,7 +15,7 @@ public static class BenchClinic
         {
             var phone = "+7701" + (id % 10_000_000).ToString("D7", CultureInfo.InvariantCulture);
             var response = await api.PostAsJsonAsync(Routes.PatientUpsert,
-                new PatientUpsertRequest(id, NextIin(), "Бенчмарк Пациент", phone, Language.Ru, "v1", DateTimeOffset.UtcNow), ClinicJson.Options, token);
+                new PatientUpsertRequest(id, TestIins.Next(TestIins.Woman1992), "Бенчмарк Пациент", phone, Language.Ru, "v1", DateTimeOffset.UtcNow), ClinicJson.Options, token);
             if (!response.IsSuccessStatusCode)
             {
                 throw new InvalidOperationException($"Registering patient {id}: HTTP {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(token)}");
@@ -39,31 +37,4 @@ public static class BenchClinic
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(branch.TimeZone)).DateTime);
 
     public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>A valid IIN (woman born 15 March 1992) with a fresh serial; the API refuses one taken by someone else.</summary>
-    private static string NextIin()
-    {
-        while (true)
-        {
-            var serial = Interlocked.Increment(ref _serial) % 10_000;
-            var body = "920315" + "4" + serial.ToString("D4", CultureInfo.InvariantCulture);
-            if (CheckDigit(body) is { } check)
-            {
-                return body + check;
-            }
-        }
-    }
-
-    private static int? CheckDigit(string first11)
-    {
-        int[] first = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-        int[] second = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
-        var sum = first11.Select((c, i) => (c - '0') * first[i]).Sum() % 11;
-        if (sum == 10)
-        {
-            sum = first11.Select((c, i) => (c - '0') * second[i]).Sum() % 11;
-        }
-
-        return sum == 10 ? null : sum;
-    }
 }

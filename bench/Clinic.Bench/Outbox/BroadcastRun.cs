@@ -115,7 +115,9 @@ public static class BroadcastRun
                     await bot.StopAsync(setup.Abrupt);
                     log(string.Create(CultureInfo.InvariantCulture,
                         $"stopped:  the bot {(setup.Abrupt ? "killed (SIGKILL, leases left to expire)" : "stopped gracefully (unsent rows released)")} after {sentBefore:N0} delivered, in {stopping.Elapsed.TotalSeconds:0.0} s; {telegram.Counters.TotalSends - sentBefore} delivered while it stopped"));
-                    // Delivered by Telegram but not recorded by the API: what the next bot will send again.
+                    // Delivered by Telegram but not recorded by the API: what the next bot will send again. Measured after the
+                    // API has finished (or dropped) the reports the dead bot had already sent, so they are not counted as lost.
+                    await Task.Delay(TimeSpan.FromSeconds(1), ct);
                     var recorded = (await staff.GetFromJsonAsync<BroadcastDto>($"/api/admin/broadcasts/{broadcast.Id}/", ClinicJson.Options, ct))!.Stats;
                     inFlightAtStop = telegram.Counters.TotalSends + telegram.Counters.Forbidden - recorded.Sent - recorded.Blocked;
                     log($"in flight: {inFlightAtStop} messages delivered but not recorded when the bot stopped; {recorded.Pending:N0} rows pending or leased");

@@ -13,7 +13,7 @@ namespace Clinic.Bot.Telegram;
 public sealed class BotStartupService(ITelegramBotClient bot, BotOptions options, Localizer localizer, ILogger<BotStartupService> logger)
     : BackgroundService
 {
-    private static readonly string[] Commands = ["start", "book", "appointments", "profile", "language", "cancel", "help"];
+    private static readonly string[] Commands = ["start", "book", "appointments", "documents", "payments", "feedback", "support", "profile", "language", "cancel", "help"];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

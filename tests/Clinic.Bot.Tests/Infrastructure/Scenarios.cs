@@ -20,7 +20,7 @@ public static class Scenarios
         await chat.Expect("registration.ask_phone");
         await chat.ShareContact();
         await chat.Expect("registration.ask_iin");
-        await chat.Say(TestIins.Next());
+        await chat.Say(TestIins.Next(TestIins.Woman1992));
         await chat.Expect("registration.iin_confirm");
         await chat.Press("rg:iin:y");
         await chat.Expect("registration.ask_name");

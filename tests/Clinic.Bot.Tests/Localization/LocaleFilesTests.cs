@@ -37,7 +37,7 @@ public sealed partial class LocaleFilesTests
         "appointments.cancel_no", "appointments.cancelled_ok", "appointments.rescheduled_ok", "appointments.too_late",
         "appointments.not_changeable", "appointments.not_found", "appointments.count",
         "commands.start", "commands.book", "commands.appointments", "commands.profile", "commands.help",
-        "commands.cancel", "commands.language",
+        "commands.cancel", "commands.language", "commands.documents", "commands.payments", "commands.feedback", "commands.support",
         "profile.title", "profile.language",
         "format.date", "format.month_year", "format.time", "format.date_time", "format.money",
     ];

@@ -18,6 +18,25 @@ public sealed class BotRuntimeTests(BotEnvironment env) : IClassFixture<BotEnvir
             () => env.Telegram.GetCommands("default", code).Any(c => c.Command == "book" && c.Description == texts["commands.book"]),
             $"the /book command described in {code}");
         Assert.Contains(env.Telegram.GetCommands("default", null), c => c.Command == "cancel");
+        Assert.Equal(["start", "book", "appointments", "documents", "payments", "feedback", "support", "profile", "language", "cancel", "help"],
+            env.Telegram.GetCommands("default", code).Select(c => c.Command));
+    }
+
+    [Fact]
+    public async Task Every_section_of_the_menu_opens_by_its_command_too()
+    {
+        var chat = env.NewUser();
+        await Scenarios.RegisterAsync(chat, Language.En);
+
+        await chat.Say("/documents");
+        await chat.Expect("documents.empty");
+        await chat.Say("/payments");
+        await chat.Expect("payments.balance_zero");
+        await chat.Say("/support");
+        await chat.Expect("support.menu");
+        await chat.Say("/help");
+        var help = await chat.Expect("help.text");
+        Assert.Contains("/support", help.Text);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public static class Journeys
         await Shot(chat, screenshots, "05-share-contact-confirm");
         await chat.Page.Locator("#alert-ok").ClickAsync();
         await chat.ExpectAsync("registration.ask_iin");
-        await chat.SayAsync(TestIins.Next());
+        await chat.SayAsync(TestIins.Next(TestIins.Woman1992));
         await chat.ExpectAsync("registration.iin_confirm");
         await chat.PressAsync("rg:iin:y");
         await chat.ExpectAsync("registration.ask_name");

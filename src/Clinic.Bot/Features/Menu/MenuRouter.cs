@@ -25,9 +25,12 @@ public static class MenuRouter
         .OnButton("menu.my_appointments", AppointmentsList.ShowUpcomingAsync)
         .OnCommand("profile", ProfileCard.ShowAsync)
         .OnButton("menu.profile", ProfileCard.ShowAsync)
+        .OnCommand("documents", DocumentsList.ShowAsync)
         .OnButton("menu.documents", DocumentsList.ShowAsync)
+        .OnCommand("payments", PaymentsMenu.ShowAsync)
         .OnButton("menu.payments", PaymentsMenu.ShowAsync)
         .OnButton("menu.feedback", FeedbackFlow.StartAsync)
+        .OnCommand("support", SupportMenu.ShowAsync)
         .OnButton("menu.support", SupportMenu.ShowAsync)
         .Prompt("", context => context.SendAsync(context.Texts["menu.choose"], MainMenu.Keyboard(context.Texts)));
 }

@@ -32,7 +32,7 @@ public sealed class RegistrationInputTests(BotEnvironment env) : IClassFixture<B
         await chat.Expect("registration.ask_iin");
         await chat.Say("12345");
         await chat.Expect("registration.iin_invalid");
-        var iin = TestIins.Next();
+        var iin = TestIins.Next(TestIins.Woman1992);
         await chat.Say(iin[..11] + (char)('0' + ((iin[11] - '0' + 1) % 10)));
         await chat.Expect("registration.iin_invalid");
         await chat.Say(iin);
