@@ -80,7 +80,7 @@ public sealed class SandboxChatTests(SandboxFixture fixture)
         await chat.Page.Locator("#menu-button").ClickAsync();
         var help = chat.Page.Locator(".command-item").Filter(new() { HasText = "/help" });
         await Expect(help).ToContainTextAsync(chat.Texts["commands.help"]);
-        await Expect(chat.Page.Locator(".command-item")).ToHaveCountAsync(7);
+        await Expect(chat.Page.Locator(".command-item")).ToHaveCountAsync(Clinic.Bot.Telegram.BotStartupService.Commands.Count);
         await chat.ScreenshotAsync("chat-command-menu");
 
         await chat.Page.Locator(".command-item").Filter(new() { HasText = "/start" }).ClickAsync();

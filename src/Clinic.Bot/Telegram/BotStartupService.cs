@@ -13,7 +13,8 @@ namespace Clinic.Bot.Telegram;
 public sealed class BotStartupService(ITelegramBotClient bot, BotOptions options, Localizer localizer, ILogger<BotStartupService> logger)
     : BackgroundService
 {
-    private static readonly string[] Commands = ["start", "book", "appointments", "documents", "payments", "feedback", "support", "profile", "language", "cancel", "help"];
+    /// <summary>The command menu, in the order Telegram shows it; each has a <c>commands.*</c> text in every locale.</summary>
+    public static readonly IReadOnlyList<string> Commands = ["start", "book", "appointments", "documents", "payments", "feedback", "support", "profile", "language", "cancel", "help"];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
