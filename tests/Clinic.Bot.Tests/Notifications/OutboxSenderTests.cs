@@ -135,3 +135,26 @@ public sealed class OutboxLeaseTests(ShortLeaseOutboxEnvironment env) : IClassFi
         await Eventually.TrueAsync(() => env.Sender.LeasesHeld == 0, "no lease left to extend once everything is reported");
     }
 }
+
+/// <summary>Against an API without the batch and lease routes the sender falls back to one report a result.</summary>
+public sealed class OutboxOlderApiTests(OlderApiOutboxEnvironment env) : IClassFixture<OlderApiOutboxEnvironment>
+{
+    [Fact]
+    public async Task WithoutTheBatchRouteEveryResultIsStillRecordedOneByOne()
+    {
+        var users = new List<FakeUser>();
+        for (var i = 0; i < 30; i++)
+            users.Add(await env.NewPatientAsync());
+
+        var ids = await env.EnqueueAsync(users.Select((u, i) => (u, $"older {i}")));
+
+        foreach (var id in ids)
+            await Eventually.TrueAsync(() => env.RowAsync(id).Result.Status == OutboxStatus.Sent, $"row {id} reported sent", TimeSpan.FromSeconds(60));
+        Assert.All(users, (u, i) => Assert.Equal([$"older {i}"], u.Messages.Select(m => m.Text)));
+        // The batch route was tried once by each of the two reporters at most, then the sender remembered it is missing.
+        Assert.InRange(env.BatchRequests, 1, 2);
+        // Past a lease renewal: asked once, then leases were left to run their course.
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        Assert.InRange(env.ExtendRequests, 0, 1);
+    }
+}

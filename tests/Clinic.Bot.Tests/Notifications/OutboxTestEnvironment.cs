@@ -26,7 +26,9 @@ public class OutboxTestEnvironment : BotEnvironment
 
     protected override FakeTelegramOptions? TelegramOptions => new() { GlobalMessagesPerSecond = 30, PerChatMessagesPerSecond = 1 };
 
-    protected override void ConfigureBot(IServiceCollection services)
+    protected override void ConfigureBot(IServiceCollection services) => AddNoteRenderers(services);
+
+    protected static void AddNoteRenderers(IServiceCollection services)
     {
         services.AddSingleton<IOutboxRenderer>(new NoteRenderer(NoteKind, TimeSpan.Zero));
         services.AddSingleton<IOutboxRenderer>(new NoteRenderer(SlowNoteKind, SlowNoteDelay));
@@ -100,4 +102,49 @@ public sealed class FloodingOutboxEnvironment : OutboxTestEnvironment
 public sealed class ShortLeaseOutboxEnvironment : OutboxTestEnvironment
 {
     protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["OUTBOX_LEASE_SECONDS"] = "5" };
+}
+
+/// <summary>
+/// The bot against an API that has only the one-result route (as an older clinic API would): the batch and lease routes
+/// answer 404 before they reach the API, and the requests the bot made to them are counted.
+/// </summary>
+public sealed class OlderApiOutboxEnvironment : OutboxTestEnvironment
+{
+    public int BatchRequests => _routes.BatchRequests;
+
+    public int ExtendRequests => _routes.ExtendRequests;
+
+    private readonly WithoutNewOutboxRoutes _routes = new();
+
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["OUTBOX_LEASE_SECONDS"] = "6" };
+
+    protected override void ConfigureBot(IServiceCollection services)
+    {
+        AddNoteRenderers(services);
+        services.AddHttpClient<Clinic.Bot.ClinicApi.ClinicApiClient>().AddHttpMessageHandler(() => new RouteFilter(_routes));
+    }
+
+    private sealed class WithoutNewOutboxRoutes
+    {
+        public int BatchRequests;
+        public int ExtendRequests;
+    }
+
+    private sealed class RouteFilter(WithoutNewOutboxRoutes counts) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var path = request.RequestUri!.AbsolutePath;
+            if (path == OutboxRoutes.Results)
+                Interlocked.Increment(ref counts.BatchRequests);
+            else if (path.StartsWith("/api/bot/outbox/leases/", StringComparison.Ordinal))
+                Interlocked.Increment(ref counts.ExtendRequests);
+            else
+                return base.SendAsync(request, cancellationToken);
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.NotFound)
+            {
+                Content = new StringContent("""{"code":"not_found","message":"No such route."}""", System.Text.Encoding.UTF8, "application/json"),
+            });
+        }
+    }
 }
