@@ -77,6 +77,7 @@ public static class ClinicApiApp
         staff.MapStaffDocumentsApi();
         staff.MapStaffFeedbackApi();
         staff.MapStaffSupportApi();
+        staff.MapStaffPaymentsApi();
         staff.MapBroadcastsApi("Staff");
 
         // The bot's admin side: the bot's secret and an administrator's telegram_id (ADMIN_TELEGRAM_IDS).

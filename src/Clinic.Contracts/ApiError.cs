@@ -36,6 +36,7 @@ public static class ErrorCodes
     public const string NotPayable = "not_payable";
     public const string InvoiceOpen = "invoice_open";
     public const string PaymentProviderUnavailable = "payment_provider_unavailable";
+    public const string NotRefundable = "not_refundable";
     // Outbox
     public const string LeaseLost = "lease_lost";
     // Support

@@ -14,6 +14,7 @@ public static class OutboxKinds
     public const string Reminder = "reminder";
     public const string NpsSurvey = "nps_survey";
     public const string PaymentReceipt = "payment_receipt";
+    public const string PaymentRefund = "payment_refund";
     public const string TicketReply = "ticket_reply";
     public const string Broadcast = "broadcast";
 }

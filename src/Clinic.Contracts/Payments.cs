@@ -22,7 +22,8 @@ public sealed record InvoiceDto(
     DateTimeOffset CreatedAt,
     string? ServiceNameRu = null,
     string? ServiceNameKk = null,
-    DateTimeOffset? VisitStart = null);
+    DateTimeOffset? VisitStart = null,
+    DateTimeOffset? RefundedAt = null);
 
 /// <summary>
 /// What the patient owes (tiyn), their invoices that can still be paid, and the booked visits already paid ahead
@@ -36,7 +37,19 @@ public static class PaymentRoutes
     public const string Balance = "/api/bot/payments/balance/";
     public static string Status(long id) => $"/api/bot/payments/{id}/status/";
     public static string SandboxPage(string token) => $"/pay/sandbox/{Uri.EscapeDataString(token)}";
+    /// <summary>Staff: return a paid invoice's money to the patient.</summary>
+    public static string StaffRefund(long id) => $"{Routes.AdminPrefix}/payments/{id}/refund/";
 }
+
+/// <summary>
+/// <c>POST /api/admin/payments/{id}/refund/</c>: the whole amount of a paid invoice goes back through its provider (Kaspi's
+/// <c>payment/return</c>); the invoice becomes <c>refunded</c> and the patient gets a message. Refunding a refunded
+/// invoice again answers it as it is; any other status is 409 <c>not_refundable</c>.
+/// </summary>
+public sealed record InvoiceRefundRequest(string? Reason = null);
 
 /// <summary>Payload of an outbox row of kind <see cref="OutboxKinds.PaymentReceipt"/>: the bot sends a message and the receipt PDF.</summary>
 public sealed record PaymentReceiptPayload(long InvoiceId, long DocumentId, long AmountTiyn);
+
+/// <summary>Payload of an outbox row of kind <see cref="OutboxKinds.PaymentRefund"/>: the bot tells the patient the money went back.</summary>
+public sealed record PaymentRefundPayload(long InvoiceId, long AmountTiyn, long? AppointmentId);

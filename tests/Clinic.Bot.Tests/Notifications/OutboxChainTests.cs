@@ -145,6 +145,17 @@ public sealed class OutboxChainTests(OutboxChainEnvironment env) : IClassFixture
             && row.TelegramMessageId == receipt.MessageId, "the receipt row reported sent");
         await Task.Delay(Quiet, Cancel);
         Assert.Single(chat.User.Messages, m => m.Document is not null);
+
+        // Reception returns the money: the patient hears it in Kazakh, through the outbox too.
+        var invoiceId = long.Parse(receipt.Document.FileName!["receipt-".Length..^".pdf".Length], System.Globalization.CultureInfo.InvariantCulture);
+        using var staff = env.Staff();
+        var refund = await staff.PostAsJsonAsync(PaymentRoutes.StaffRefund(invoiceId), new InvoiceRefundRequest("Клиника визитті ауыстырды"), ClinicJson.Options, Cancel);
+        Assert.Equal(HttpStatusCode.OK, refund.StatusCode);
+        var told = await chat.Expect("payments.refund_message");
+        Assert.Contains("₸", told.Text);
+        Assert.Contains(invoiceId.ToString(System.Globalization.CultureInfo.InvariantCulture), told.Text);
+        await OutboxChainEnvironment.UntilAsync(async () => (await env.RowsAsync(chat.Id, OutboxKinds.PaymentRefund)) is [{ Status: OutboxStatus.Sent } row]
+            && row.TelegramMessageId == told.MessageId, "the refund row reported sent");
     }
 
     [Fact]

@@ -18,6 +18,8 @@ public sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.Property(i => i.ProviderPaymentId).HasMaxLength(100);
         builder.Property(i => i.PayUrl).HasMaxLength(500);
         builder.Property(i => i.IdempotencyKey).HasMaxLength(200);
+        builder.Property(i => i.RefundReason).HasMaxLength(500);
+        builder.Property(i => i.ProviderRefundId).HasMaxLength(100);
         builder.ToTable(t => t.HasCheckConstraint("ck_invoices_amount_positive", "amount_tiyn > 0"));
         // The database is the arbiter of "nothing charged twice": one open invoice per visit, one open balance invoice
         // per patient, and one invoice per Idempotency-Key. (Filters use the snake_case column names on both providers.)

@@ -14,6 +14,12 @@ public interface IPaymentProvider
 
     /// <summary>The payment's status now. Throws <see cref="PaymentProviderException"/> when the provider cannot tell.</summary>
     Task<ProviderStatus> GetStatusAsync(string paymentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Returns <paramref name="amountTiyn"/> of a paid payment to the payer; answers the provider's id of the return.
+    /// Throws <see cref="PaymentProviderException"/> when the provider refuses or does not answer.
+    /// </summary>
+    Task<string> RefundAsync(string paymentId, long amountTiyn, CancellationToken cancellationToken);
 }
 
 /// <param name="ExternalId">Our id of the payment, unique per invoice (Kaspi's <c>ExternalId</c>).</param>

@@ -28,6 +28,10 @@ public sealed class Invoice
     public string? IdempotencyKey { get; set; }
     public DateTime ExpiresAtUtc { get; set; }
     public DateTime? PaidAtUtc { get; set; }
+    /// <summary>When staff returned the money (status <c>refunded</c>), why, and the provider's id of the return.</summary>
+    public DateTime? RefundedAtUtc { get; set; }
+    public string? RefundReason { get; set; }
+    public string? ProviderRefundId { get; set; }
     /// <summary>The receipt filed when the invoice was paid.</summary>
     public long? ReceiptDocumentId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
@@ -41,5 +45,6 @@ public sealed class Invoice
         Id, AppointmentId, AmountTiyn, Status, Provider, PayUrl, Utc.ToOffset(ExpiresAtUtc),
         PaidAtUtc.HasValue ? Utc.ToOffset(PaidAtUtc.Value) : null, Utc.ToOffset(CreatedAtUtc),
         Appointment?.Service?.NameRu, Appointment?.Service?.NameKk,
-        Appointment is null ? null : Utc.ToOffset(Appointment.StartUtc));
+        Appointment is null ? null : Utc.ToOffset(Appointment.StartUtc),
+        RefundedAtUtc.HasValue ? Utc.ToOffset(RefundedAtUtc.Value) : null);
 }

@@ -47,6 +47,8 @@ public sealed class FakeKaspi : IAsyncDisposable
 
     public void SetStatus(long paymentId, string status) => _statuses[paymentId] = status;
 
+    private readonly ConcurrentDictionary<long, bool> _returned = new();
+
     private void Map()
     {
         _app.MapPost("/r3/v01/qr/create", async (HttpContext http, CancellationToken _) => await Answer(http, body =>
@@ -60,6 +62,14 @@ public sealed class FakeKaspi : IAsyncDisposable
             var id = Interlocked.Increment(ref _nextId);
             _statuses[id] = "QrTokenCreated";
             return new JsonObject { ["PaymentLink"] = $"https://pay.kaspi.kz/pay/{id}", ["ExpireDate"] = "2026-06-01T08:10:00+05:00", ["PaymentId"] = id };
+        }));
+        _app.MapPost("/r3/v01/payment/return", async (HttpContext http, CancellationToken _) => await Answer(http, body =>
+        {
+            // Money goes back once, and only from a processed payment.
+            var id = (long?)body?["QrPaymentId"] ?? 0;
+            if (!_statuses.TryGetValue(id, out var status) || status != "Processed" || !_returned.TryAdd(id, true))
+                return null;
+            return new JsonObject { ["ReturnOperationId"] = 7_000_000 + id };
         }));
         _app.MapGet("/r3/v01/payment/status/{id:long}", async (HttpContext http, long id) => await Answer(http, _ =>
             _statuses.TryGetValue(id, out var status) ? new JsonObject { ["Status"] = status, ["TransactionId"] = 42 } : null));

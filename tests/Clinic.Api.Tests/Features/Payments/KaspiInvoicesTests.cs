@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using System.Net;
 using Clinic.Api.Tests.Features.Documents;
@@ -39,6 +40,41 @@ public sealed class KaspiInvoicesTests(KaspiApp app) : PaymentsTestBase(app), IC
         var receipt = Assert.Single(documents.Items, d => d.Kind == DocumentKind.Receipt);
         var text = PdfReading.Text(await (await DownloadAsync(receipt.Id, patient.TelegramId)).Content.ReadAsByteArrayAsync(Cancel));
         Assert.Contains(paymentId.ToString(CultureInfo.InvariantCulture), text);
+    }
+
+    [Fact]
+    public async Task A_refund_goes_back_through_Kaspi_payment_return_in_tenge_and_a_refusal_keeps_the_invoice_paid()
+    {
+        var patient = await RegisterAsync();
+        var invoice = await CreateInvoiceOkAsync(patient.TelegramId, (await VisitAsync(patient, "booked")).Id);
+        var paymentId = PaymentIdOf(invoice);
+        Kaspi.SetStatus(paymentId, "Processed");
+        Assert.Equal(InvoiceStatus.Paid, (await StatusOkAsync(invoice.Id, patient.TelegramId)).Status);
+
+        Kaspi.RefuseWithStatusCode = -999;
+        try
+        {
+            await AssertErrorAsync(await RefundAsync(invoice.Id), HttpStatusCode.ServiceUnavailable, ErrorCodes.PaymentProviderUnavailable);
+        }
+        finally
+        {
+            Kaspi.RefuseWithStatusCode = null;
+        }
+        Assert.Equal(InvoiceStatus.Paid, (await StatusOkAsync(invoice.Id, patient.TelegramId)).Status);
+        Assert.Equal(0, await RefundMessagesAsync(invoice.Id));
+
+        var response = await RefundAsync(invoice.Id, "Двойная оплата");
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Cancel));
+
+        Assert.Equal(InvoiceStatus.Refunded, (await ReadAsync<InvoiceDto>(response)).Status);
+        var sent = Kaspi.Requests.Last(r => r.Path == "/r3/v01/payment/return");
+        Assert.Equal(paymentId, (long?)sent.Body!["QrPaymentId"]);
+        Assert.Equal(9000m, (decimal?)sent.Body!["Amount"]);
+        Assert.Equal("device-1", (string?)sent.Body!["DeviceToken"]);
+        Assert.Equal("test-api-key", sent.Headers["Api-Key"]);
+        var row = await InDatabaseAsync(db => db.Invoices.SingleAsync(i => i.Id == invoice.Id, Cancel));
+        Assert.Equal((7_000_000 + paymentId).ToString(CultureInfo.InvariantCulture), row.ProviderRefundId);
+        Assert.Equal(1, await RefundMessagesAsync(invoice.Id));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Clinic.Api.Tests.Features.Documents;
 using Clinic.Api.Tests.Infrastructure;
@@ -60,6 +61,67 @@ public sealed class PaymentsApiTests(SqliteApp app) : PaymentsTestBase(app), ICl
         Assert.Contains("КВИТАНЦИЯ ОБ ОПЛАТЕ", text);
         Assert.Contains("Иванова Анна Сергеевна", text);
         Assert.Contains("9 000", text.Replace('\u00A0', ' '));
+    }
+
+    [Fact]
+    public async Task Staff_refund_a_paid_invoice_once_the_patient_is_told_and_the_visit_can_be_paid_again()
+    {
+        var patient = await RegisterAsync();
+        var visit = await VisitAsync(patient, "booked");
+        var invoice = await CreateInvoiceOkAsync(patient.TelegramId, visit.Id);
+        await PressOnSandboxPageAsync(invoice, "pay");
+        Assert.Equal(InvoiceStatus.Paid, (await StatusOkAsync(invoice.Id, patient.TelegramId)).Status);
+        App.Clock.Advance(TimeSpan.FromHours(3));
+
+        var response = await RefundAsync(invoice.Id, "Визит отменён клиникой");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var refunded = await ReadAsync<InvoiceDto>(response);
+        Assert.Equal((InvoiceStatus.Refunded, App.Clock.GetUtcNow()), (refunded.Status, refunded.RefundedAt));
+        Assert.Equal(InvoiceStatus.Refunded, (await StatusOkAsync(invoice.Id, patient.TelegramId)).Status);
+        Assert.Equal(1, await RefundMessagesAsync(invoice.Id));
+        var row = await InDatabaseAsync(db => db.Invoices.SingleAsync(i => i.Id == invoice.Id, Cancel));
+        Assert.Equal("Визит отменён клиникой", row.RefundReason);
+        Assert.StartsWith("sandbox-return-", row.ProviderRefundId);
+
+        // Pressing again changes nothing and tells the patient nothing more.
+        var again = await RefundAsync(invoice.Id);
+        Assert.Equal(refunded, await ReadAsync<InvoiceDto>(again));
+        Assert.Equal(1, await RefundMessagesAsync(invoice.Id));
+        // The money went back, so the visit is not paid ahead any more: a new invoice can be made for it.
+        Assert.DoesNotContain(visit.Id, (await BalanceAsync(patient.TelegramId)).PaidAheadAppointmentIds);
+        Assert.NotEqual(invoice.Id, (await CreateInvoiceOkAsync(patient.TelegramId, visit.Id)).Id);
+    }
+
+    [Fact]
+    public async Task Only_a_paid_invoice_can_be_refunded_and_only_by_staff()
+    {
+        var patient = await RegisterAsync();
+        var invoice = await CreateInvoiceOkAsync(patient.TelegramId, (await VisitAsync(patient, "booked")).Id);
+
+        await AssertErrorAsync(await RefundAsync(invoice.Id), HttpStatusCode.Conflict, ErrorCodes.NotRefundable);
+        await AssertErrorAsync(await RefundAsync(987_654), HttpStatusCode.NotFound, ErrorCodes.NotFound);
+        await AssertErrorAsync(await RefundAsync(invoice.Id, new string('x', 501)), HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
+        // The bot's secret is not the staff token.
+        var byBot = await Api.PostAsJsonAsync(PaymentRoutes.StaffRefund(invoice.Id), new InvoiceRefundRequest(), ClinicJson.Options, Cancel);
+        Assert.Equal(HttpStatusCode.Unauthorized, byBot.StatusCode);
+        Assert.Equal(InvoiceStatus.Waiting, (await StatusOkAsync(invoice.Id, patient.TelegramId)).Status);
+        Assert.Equal(0, await RefundMessagesAsync(invoice.Id));
+    }
+
+    [Fact]
+    public async Task Refunds_pressed_at_once_return_the_money_once()
+    {
+        var patient = await RegisterAsync();
+        var invoice = await CreateInvoiceOkAsync(patient.TelegramId, (await VisitAsync(patient, "booked")).Id);
+        await PressOnSandboxPageAsync(invoice, "pay");
+        Assert.Equal(InvoiceStatus.Paid, (await StatusOkAsync(invoice.Id, patient.TelegramId)).Status);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => RefundAsync(invoice.Id)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(1, await RefundMessagesAsync(invoice.Id));
+        Assert.Equal(1, await InDatabaseAsync(db => db.Invoices.CountAsync(i => i.Id == invoice.Id && i.ProviderRefundId != null, Cancel)));
     }
 
     [Fact]

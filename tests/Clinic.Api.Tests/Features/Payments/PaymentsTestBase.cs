@@ -58,6 +58,12 @@ public abstract class PaymentsTestBase(ClinicApp app) : DocumentsTestBase(app)
         return await query(scope.ServiceProvider.GetRequiredService<ClinicDbContext>());
     }
 
+    protected Task<HttpResponseMessage> RefundAsync(long invoiceId, string? reason = null) =>
+        App.Staff.PostAsJsonAsync(PaymentRoutes.StaffRefund(invoiceId), new InvoiceRefundRequest(reason), ClinicJson.Options, Cancel);
+
+    protected Task<int> RefundMessagesAsync(long invoiceId) => InDatabaseAsync(db =>
+        db.OutboxMessages.CountAsync(m => m.Kind == OutboxKinds.PaymentRefund && m.Payload.Contains($"\"invoice_id\":{invoiceId},"), Cancel));
+
     protected Task<int> ReceiptMessagesAsync(long invoiceId) => InDatabaseAsync(db =>
         db.OutboxMessages.CountAsync(m => m.Kind == OutboxKinds.PaymentReceipt && m.Payload.Contains($"\"invoice_id\":{invoiceId},"), Cancel));
 }

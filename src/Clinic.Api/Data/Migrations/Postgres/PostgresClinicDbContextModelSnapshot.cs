@@ -883,9 +883,23 @@ namespace Clinic.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("provider_payment_id");
 
+                    b.Property<string>("ProviderRefundId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("provider_refund_id");
+
                     b.Property<long?>("ReceiptDocumentId")
                         .HasColumnType("bigint")
                         .HasColumnName("receipt_document_id");
+
+                    b.Property<string>("RefundReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("refund_reason");
+
+                    b.Property<DateTime?>("RefundedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refunded_at_utc");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -853,9 +853,23 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("provider_payment_id");
 
+                    b.Property<string>("ProviderRefundId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_refund_id");
+
                     b.Property<long?>("ReceiptDocumentId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("receipt_document_id");
+
+                    b.Property<string>("RefundReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refund_reason");
+
+                    b.Property<DateTime?>("RefundedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refunded_at_utc");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -20,6 +20,9 @@ public sealed class KaspiPaymentProvider(KaspiQrClient client) : IPaymentProvide
     public async Task<ProviderStatus> GetStatusAsync(string paymentId, CancellationToken cancellationToken) =>
         Map((await client.GetStatusAsync(paymentId, cancellationToken)).Status);
 
+    public async Task<string> RefundAsync(string paymentId, long amountTiyn, CancellationToken cancellationToken) =>
+        (await client.ReturnAsync(paymentId, amountTiyn, cancellationToken)).ReturnOperationId.ToString(CultureInfo.InvariantCulture);
+
     public static ProviderStatus Map(string? status) => status switch
     {
         "QrTokenCreated" or "Wait" => ProviderStatus.Waiting,

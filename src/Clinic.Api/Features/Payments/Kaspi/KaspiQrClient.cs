@@ -28,6 +28,17 @@ public sealed class KaspiQrClient(HttpClient http, KaspiOptions options)
     public Task<KaspiPaymentStatus> GetStatusAsync(string paymentId, CancellationToken cancellationToken) =>
         SendAsync<KaspiPaymentStatus>(HttpMethod.Get, "payment/status/" + Uri.EscapeDataString(paymentId), null, cancellationToken);
 
+    /// <summary><c>POST payment/return</c>: money of a processed payment back to the customer (<c>Amount</c> in tenge).</summary>
+    public Task<KaspiReturn> ReturnAsync(string paymentId, long amountTiyn, CancellationToken cancellationToken)
+    {
+        if (amountTiyn <= 0)
+            throw new ArgumentOutOfRangeException(nameof(amountTiyn), "Kaspi returns positive amounts only.");
+        if (!long.TryParse(paymentId, NumberStyles.None, CultureInfo.InvariantCulture, out var qrPaymentId))
+            throw new PaymentProviderException($"'{paymentId}' is not a Kaspi payment id.");
+        return SendAsync<KaspiReturn>(HttpMethod.Post, "payment/return",
+            new KaspiReturnRequest(options.DeviceToken, qrPaymentId, decimal.Divide(amountTiyn, 100)), cancellationToken);
+    }
+
     private KaspiCreateRequest Body(string externalId, long amountTiyn)
     {
         if (amountTiyn <= 0)
@@ -84,5 +95,9 @@ public sealed record KaspiCreateRequest(string? DeviceToken, decimal Amount, str
 public sealed record KaspiQrToken(string QrToken, DateTimeOffset? ExpireDate, long QrPaymentId);
 
 public sealed record KaspiPaymentLink(string PaymentLink, DateTimeOffset? ExpireDate, long PaymentId);
+
+public sealed record KaspiReturnRequest(string? DeviceToken, long QrPaymentId, decimal Amount);
+
+public sealed record KaspiReturn(long ReturnOperationId);
 
 public sealed record KaspiPaymentStatus(string Status, long? TransactionId = null);

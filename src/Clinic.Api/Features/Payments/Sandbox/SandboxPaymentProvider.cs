@@ -30,6 +30,17 @@ public sealed class SandboxPaymentProvider(ClinicApiOptions options) : IPaymentP
     public Task<ProviderStatus> GetStatusAsync(string paymentId, CancellationToken cancellationToken) =>
         Task.FromResult(_payments.TryGetValue(paymentId, out var status) ? status : ProviderStatus.Unknown);
 
+    /// <summary>
+    /// A refund of a payment the sandbox saw paid, or of one it forgot in a restart (nothing to check it against); one still
+    /// waiting or failed has no money to return.
+    /// </summary>
+    public Task<string> RefundAsync(string paymentId, long amountTiyn, CancellationToken cancellationToken)
+    {
+        if (_payments.TryGetValue(paymentId, out var status) && status != ProviderStatus.Paid)
+            throw new PaymentProviderException($"The sandbox payment {paymentId} was not paid ({status}): there is nothing to return.");
+        return Task.FromResult("sandbox-return-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
+    }
+
     /// <summary>The page's buttons: a waiting payment becomes paid or failed once; false when it is unknown or already decided.</summary>
     public bool Decide(string token, ProviderStatus outcome) =>
         _payments.TryUpdate(token, outcome, ProviderStatus.Waiting);
