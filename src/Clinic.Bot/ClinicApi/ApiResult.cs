@@ -40,13 +40,21 @@ public static class ApiResultCodes
     public static string LocaleKey(ApiError? error) =>
         error is not null && KnownCodes.Contains(error.Code) ? $"errors.{error.Code}" : $"errors.{Unknown}";
 
-    /// <summary>Every code the locale files explain.</summary>
-    public static IReadOnlySet<string> KnownCodes { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        ErrorCodes.Unauthorized, ErrorCodes.Forbidden, ErrorCodes.ValidationFailed, ErrorCodes.InvalidJson,
-        ErrorCodes.NotFound, ErrorCodes.PatientNotFound, ErrorCodes.SlotTaken, ErrorCodes.SlotUnavailable,
-        ErrorCodes.PatientOverlap, ErrorCodes.TooLate, ErrorCodes.NotChangeable, ErrorCodes.HoldExpired,
-        ErrorCodes.ConsentRequired, ErrorCodes.IinTaken, ErrorCodes.IdempotencyConflict, ErrorCodes.Internal,
-        Unavailable, Unknown,
-    };
+    /// <summary>
+    /// Every code the locale files explain: all of the API's <see cref="ErrorCodes"/> (the locale tests hold each to a text
+    /// in every language) and the client's own.
+    /// </summary>
+    public static IReadOnlySet<string> KnownCodes { get; } = typeof(ErrorCodes)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .Append(Unavailable).Append(Unknown)
+        .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A failure the user should hear the reason of even though the API answered 5xx: a 503 that names what is down
+    /// (<c>payment_provider_unavailable</c>) says more than "try again later".
+    /// </summary>
+    public static bool IsSpecific(string? code) =>
+        code is not null && KnownCodes.Contains(code) && code is not (Unavailable or Unknown or ErrorCodes.Internal);
 }

@@ -154,7 +154,9 @@ public sealed class BotContext
             return false;
         }
 
-        await SendAsync(ErrorText(result.IsUnavailable ? null : result.Error?.Code, result.IsUnavailable));
+        var code = result.Error?.Code;
+        var unavailable = result.IsUnavailable && !ApiResultCodes.IsSpecific(code);
+        await SendAsync(ErrorText(unavailable ? null : code, unavailable));
         return true;
     }
 

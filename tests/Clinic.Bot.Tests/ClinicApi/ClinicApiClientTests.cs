@@ -107,6 +107,22 @@ public sealed class ClinicApiClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A503ThatNamesItsReasonIsExplainedByItButAPlain500IsTryAgainLater()
+    {
+        _api.Respond = (context, _) => FakeClinicApi.Json(context, 503,
+            new ApiError(ErrorCodes.PaymentProviderUnavailable, "The payment system does not answer; try again in a minute."));
+
+        var named = await _client.GetBranches(Ct);
+
+        Assert.True(named.IsUnavailable);
+        Assert.True(ApiResultCodes.IsSpecific(named.ErrorCode));
+        Assert.Equal("errors.payment_provider_unavailable", ApiResultCodes.LocaleKey(named.Error));
+
+        _api.Respond = (context, _) => FakeClinicApi.Json(context, 500, new ApiError(ErrorCodes.Internal, "Something went wrong."));
+        Assert.False(ApiResultCodes.IsSpecific((await _client.GetBranches(Ct)).ErrorCode));
+    }
+
+    [Fact]
     public async Task ASuccessWithAnUnreadableBodyIsNotASuccess()
     {
         _api.Respond = (context, _) => FakeClinicApi.Text(context, 200, "text/plain", "ok");

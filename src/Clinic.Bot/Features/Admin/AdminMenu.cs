@@ -33,7 +33,7 @@ public static class AdminMenu
     {
         await context.AnswerCallbackAsync();
         var result = await context.Api.GetOverview(context.UserId, context.CancellationToken);
-        if (await context.AdminFailedAsync(result))
+        if (await context.FailedAsync(result))
             return;
         var overview = result.Value!;
         var texts = context.Texts;

@@ -13,7 +13,7 @@ public static class BroadcastCards
     {
         await context.AnswerCallbackAsync();
         var result = await context.Api.ListBroadcasts(context.UserId, context.CancellationToken);
-        if (await context.AdminFailedAsync(result))
+        if (await context.FailedAsync(result))
             return;
         var texts = context.Texts;
         var items = result.Value!.Items.Take(ListSize).ToList();
@@ -45,7 +45,7 @@ public static class BroadcastCards
             "ca" => await context.Api.ChangeBroadcast(context.UserId, id, "cancel", context.CancellationToken),
             _ => await context.Api.GetBroadcast(context.UserId, id, context.CancellationToken),
         };
-        if (await context.AdminFailedAsync(result))
+        if (await context.FailedAsync(result))
             return;
         await ShowProgressAsync(context, result.Value!);
     }

@@ -157,7 +157,7 @@ public static class BroadcastWizard
                 return;
             case "del":
                 var discarded = await context.Api.ChangeBroadcast(context.UserId, id, "cancel", context.CancellationToken);
-                if (await context.AdminFailedAsync(discarded))
+                if (await context.FailedAsync(discarded))
                     return;
                 await context.ShowAsync(texts["broadcast.discarded"], Keyboards.Inline([[AdminMenu.Back(context)]]));
                 return;
@@ -168,7 +168,7 @@ public static class BroadcastWizard
         if (parts[1] == "at" && at is null)
             throw new StaleButtonException();
         var started = await context.Api.StartBroadcast(context.UserId, id, at, context.CancellationToken);
-        if (await context.AdminFailedAsync(started))
+        if (await context.FailedAsync(started))
             return;
         if (at is { } time)
             await context.SendAsync(texts.Format("broadcast.scheduled", ("id", id), ("date_time", texts.DateTime(time, zone.Id)),
@@ -181,7 +181,7 @@ public static class BroadcastWizard
         var texts = context.Texts;
         var segment = await SegmentAsync(context);
         var count = await context.Api.PreviewAudience(context.UserId, segment, context.CancellationToken);
-        if (await context.AdminFailedAsync(count))
+        if (await context.FailedAsync(count))
             return;
         var d = context.Data;
         InlineKeyboardButton Toggle(string label, string key, string value, params object[] data) =>
@@ -208,7 +208,7 @@ public static class BroadcastWizard
     {
         await context.AnswerCallbackAsync();
         var branches = await context.Api.GetBranches(context.CancellationToken);
-        if (await context.AdminFailedAsync(branches))
+        if (await context.FailedAsync(branches))
             return;
         var buttons = branches.Value!.Take(30)
             .Select(b => Keyboards.Button(BranchName(context, b), AdminRouter.Prefix, "sg", "bb", b.Id))
@@ -288,12 +288,12 @@ public static class BroadcastWizard
         var created = await context.Api.CreateBroadcast(context.UserId, request, context.CancellationToken);
         if (created.ErrorCode == ErrorCodes.InvalidHtml)
         {
-            await context.AdminFailedAsync(created);
+            await context.FailedAsync(created);
             context.State = Text;
             await context.SendAsync(context.Texts["broadcast.ask_text"]);
             return;
         }
-        if (await context.AdminFailedAsync(created))
+        if (await context.FailedAsync(created))
             return;
 
         var draft = created.Value!;
@@ -303,7 +303,7 @@ public static class BroadcastWizard
         await BroadcastRenderer.SendAsync(context.Bot, context.ChatId,
             new BroadcastMessagePayload(draft.Id, draft.Text, draft.PhotoUrl, draft.PhotoFileId, draft.ButtonText, draft.ButtonUrl), context.CancellationToken);
         var audience = await context.Api.PreviewAudience(context.UserId, draft.Segment, context.CancellationToken);
-        if (await context.AdminFailedAsync(audience))
+        if (await context.FailedAsync(audience))
             return;
         await context.SendAsync(texts.Format("broadcast.confirm", ("count", texts.Plural("broadcast.recipients", audience.Value!.Count))), Keyboards.Inline(
         [

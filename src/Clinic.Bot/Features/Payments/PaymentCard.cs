@@ -15,12 +15,6 @@ namespace Clinic.Bot.Features.Payments;
 /// </summary>
 public static class PaymentCard
 {
-    /// <summary>The API's payment refusals the bot explains with its own texts (errors.*).</summary>
-    private static readonly HashSet<string> PaymentErrors =
-    [
-        ErrorCodes.AlreadyPaid, ErrorCodes.NothingToPay, ErrorCodes.NotPayable, ErrorCodes.InvoiceOpen, ErrorCodes.PaymentProviderUnavailable,
-    ];
-
     public static async Task OnPayInvoiceAsync(BotContext context)
     {
         var id = InvoiceId(context);
@@ -130,18 +124,12 @@ public static class PaymentCard
     private static long InvoiceId(BotContext context) =>
         CallbackData.TryLong(context.CallbackParts, 2, out var id) ? id : throw new StaleButtonException();
 
-    /// <summary>Explains a refusal: payment codes with the payments texts, anything else as usual.</summary>
+    /// <summary>Explains a refusal as every feature does, except that a missing invoice is the payments' own "not found".</summary>
     private static async Task<bool> FailedAsync<T>(BotContext context, ApiResult<T> result)
     {
         if (result.IsSuccess)
         {
             return false;
-        }
-
-        if (result.ErrorCode is { } code && PaymentErrors.Contains(code))
-        {
-            await context.SendAsync(context.Texts[$"errors.{code}"]);
-            return true;
         }
 
         if (result.ErrorCode == ErrorCodes.NotFound)
