@@ -13,6 +13,7 @@ public sealed class SandboxClinicFlowsTests(SandboxFixture fixture)
 {
     private const long Aigerim = 500_000_101;
     private const long Daniyar = 500_000_102;
+    private const long Emily = 500_000_103;
 
     [Fact]
     public async Task A_patient_pays_for_a_visit_in_the_kaspi_sandbox_and_receives_the_receipt_pdf()
@@ -62,6 +63,49 @@ public sealed class SandboxClinicFlowsTests(SandboxFixture fixture)
         await receipt.ScrollIntoViewIfNeededAsync();
         await chat.ScreenshotAsync("payment-06-receipt");
         await ExpectPdfAsync(chat, receipt);
+    }
+
+    [Fact]
+    public async Task A_payment_that_fails_in_the_kaspi_sandbox_says_so_and_a_new_invoice_can_be_paid()
+    {
+        var server = await fixture.ClinicServerAsync();
+        await using var chat = await fixture.OpenAsync($"?user={Emily}", server);
+        await Journeys.RegisterAsync(chat, Language.En, "Emily Carter");
+        await Journeys.OpenCalendarAsync(chat);
+        await Journeys.BookFirstFreeTimeAsync(chat);
+
+        await chat.TapAsync("menu.payments");
+        await chat.ExpectAsync("payments.visits_title");
+        await chat.PressAsync("py:ap:");
+        var card = await chat.ExpectAsync("payments.qr_caption");
+        var id = await card.GetAttributeAsync("data-message-id");
+
+        // In the stand-in for the Kaspi app the payment fails (declined card, not enough money).
+        var kaspi = await chat.Page.RunAndWaitForPopupAsync(() =>
+            card.Locator(".inline-button.url-button").Filter(new() { HasText = chat.Texts["payments.pay_in_kaspi"] }).ClickAsync());
+        await kaspi.Locator("button.fail").ClickAsync();
+        await Expect(kaspi.Locator(".note")).ToBeVisibleAsync();
+        await kaspi.CloseAsync();
+
+        // "Check status" says it failed, in the same message, and leaves no button to press on a dead invoice.
+        await chat.PressAsync("py:st:");
+        var same = chat.Page.Locator($".message.from-bot[data-message-id='{id}']");
+        await Expect(same).ToContainTextAsync(SandboxPage.FixedPart(chat.Texts["payments.status.failed"]), new() { Timeout = SandboxPage.Wait });
+        await Expect(same.Locator(".inline-button")).ToHaveCountAsync(0);
+        await chat.ScreenshotAsync("payment-07-failed");
+
+        // The visit is still there to pay: a new QR, paid this time.
+        await chat.TapAsync("menu.payments");
+        await chat.ExpectAsync("payments.visits_title");
+        await chat.PressAsync("py:ap:");
+        var second = chat.Page.Locator($".message.from-bot:not([data-message-id='{id}'])")
+            .Filter(new() { HasText = SandboxPage.FixedPart(chat.Texts["payments.qr_caption"]) }).Last;
+        await Expect(second.Locator("img.photo")).ToBeVisibleAsync(new() { Timeout = SandboxPage.Wait });
+        var retry = await chat.Page.RunAndWaitForPopupAsync(() =>
+            second.Locator(".inline-button.url-button").Filter(new() { HasText = chat.Texts["payments.pay_in_kaspi"] }).ClickAsync());
+        await retry.Locator("button.pay").ClickAsync();
+        await retry.CloseAsync();
+        await chat.ExpectAsync("payments.receipt_message");
     }
 
     [Fact]
