@@ -36,7 +36,7 @@ public sealed record AppointmentDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
-public sealed record DoctorSummaryDto(long Id, string FullName, string SpecialtyRu, string SpecialtyKk);
+public sealed record DoctorSummaryDto(long Id, string FullName, string SpecialtyRu, string SpecialtyKk, string? SpecialtyEn = null);
 
 public sealed record AppointmentListResponse(IReadOnlyList<AppointmentDto> Items);
 

@@ -1,12 +1,16 @@
 namespace Clinic.Contracts;
 
+// Names come in Russian and Kazakh (the original API's contract) and optionally in English; a reader of English
+// without an English name gets the Russian one.
+
 public sealed record BranchDto(
     long Id,
     string NameRu,
     string NameKk,
     string Address,
     string Phone,
-    string TimeZone);
+    string TimeZone,
+    string? NameEn = null);
 
 public sealed record ServiceDto(
     long Id,
@@ -15,7 +19,9 @@ public sealed record ServiceDto(
     string CategoryRu,
     string CategoryKk,
     int DurationMinutes,
-    long PriceTiyn);
+    long PriceTiyn,
+    string? NameEn = null,
+    string? CategoryEn = null);
 
 public sealed record DoctorDto(
     long Id,
@@ -24,4 +30,5 @@ public sealed record DoctorDto(
     string SpecialtyKk,
     string? PhotoUrl,
     IReadOnlyList<long> BranchIds,
-    IReadOnlyList<long> ServiceIds);
+    IReadOnlyList<long> ServiceIds,
+    string? SpecialtyEn = null);

@@ -23,7 +23,8 @@ public sealed record InvoiceDto(
     string? ServiceNameRu = null,
     string? ServiceNameKk = null,
     DateTimeOffset? VisitStart = null,
-    DateTimeOffset? RefundedAt = null);
+    DateTimeOffset? RefundedAt = null,
+    string? ServiceNameEn = null);
 
 /// <summary>
 /// What the patient owes (tiyn), their invoices that can still be paid, and the booked visits already paid ahead

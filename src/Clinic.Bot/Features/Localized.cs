@@ -3,17 +3,24 @@ using Clinic.Contracts;
 
 namespace Clinic.Bot.Features;
 
-/// <summary>The API names things in Russian and Kazakh; English readers get the Russian name.</summary>
+/// <summary>
+/// The API names things in Russian and Kazakh, and in English where the clinic gave an English name; a reader whose
+/// language has no name of its own gets the Russian one.
+/// </summary>
 public static class Localized
 {
-    public static string Pick(Texts texts, string ru, string kk) =>
-        texts.Language == Language.Kk && !string.IsNullOrWhiteSpace(kk) ? kk : ru;
+    public static string Pick(Texts texts, string ru, string? kk, string? en = null) => texts.Language switch
+    {
+        Language.Kk when !string.IsNullOrWhiteSpace(kk) => kk,
+        Language.En when !string.IsNullOrWhiteSpace(en) => en,
+        _ => ru,
+    };
 
-    public static string Name(this Texts texts, BranchDto branch) => Pick(texts, branch.NameRu, branch.NameKk);
+    public static string Name(this Texts texts, BranchDto branch) => Pick(texts, branch.NameRu, branch.NameKk, branch.NameEn);
 
-    public static string Name(this Texts texts, ServiceDto service) => Pick(texts, service.NameRu, service.NameKk);
+    public static string Name(this Texts texts, ServiceDto service) => Pick(texts, service.NameRu, service.NameKk, service.NameEn);
 
-    public static string Category(this Texts texts, ServiceDto service) => Pick(texts, service.CategoryRu, service.CategoryKk);
+    public static string Category(this Texts texts, ServiceDto service) => Pick(texts, service.CategoryRu, service.CategoryKk, service.CategoryEn);
 
-    public static string Specialty(this Texts texts, string ru, string kk) => Pick(texts, ru, kk);
+    public static string Specialty(this Texts texts, string ru, string kk, string? en = null) => Pick(texts, ru, kk, en);
 }

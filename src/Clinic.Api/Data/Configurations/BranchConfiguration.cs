@@ -11,6 +11,7 @@ public sealed class BranchConfiguration : IEntityTypeConfiguration<Branch>
         builder.HasOne<Organization>().WithMany().HasForeignKey(b => b.OrganizationId);
         builder.Property(b => b.NameRu).HasMaxLength(200);
         builder.Property(b => b.NameKk).HasMaxLength(200);
+        builder.Property(b => b.NameEn).HasMaxLength(200);
         builder.Property(b => b.Address).HasMaxLength(400);
         builder.Property(b => b.Phone).HasMaxLength(32);
         builder.Property(b => b.TimeZone).HasMaxLength(64);

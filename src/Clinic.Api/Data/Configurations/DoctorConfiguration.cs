@@ -12,6 +12,7 @@ public sealed class DoctorConfiguration : IEntityTypeConfiguration<Doctor>
         builder.Property(d => d.FullName).HasMaxLength(200);
         builder.Property(d => d.SpecialtyRu).HasMaxLength(100);
         builder.Property(d => d.SpecialtyKk).HasMaxLength(100);
+        builder.Property(d => d.SpecialtyEn).HasMaxLength(100);
         builder.Property(d => d.PhotoUrl).HasMaxLength(500);
         builder.HasMany(d => d.Branches).WithOne().HasForeignKey(b => b.DoctorId);
         builder.HasMany(d => d.Services).WithOne().HasForeignKey(s => s.DoctorId);

@@ -13,5 +13,7 @@ public sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         builder.Property(s => s.NameKk).HasMaxLength(200);
         builder.Property(s => s.CategoryRu).HasMaxLength(100);
         builder.Property(s => s.CategoryKk).HasMaxLength(100);
+        builder.Property(s => s.NameEn).HasMaxLength(200);
+        builder.Property(s => s.CategoryEn).HasMaxLength(100);
     }
 }

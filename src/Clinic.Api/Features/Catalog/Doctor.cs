@@ -9,6 +9,8 @@ public sealed class Doctor
     public required string FullName { get; set; }
     public required string SpecialtyRu { get; set; }
     public required string SpecialtyKk { get; set; }
+    /// <summary>The English specialty, for patients who read English; without it they see the Russian one.</summary>
+    public string? SpecialtyEn { get; set; }
     public string? PhotoUrl { get; set; }
     public bool IsActive { get; set; } = true;
     public List<DoctorBranch> Branches { get; set; } = [];
@@ -17,9 +19,10 @@ public sealed class Doctor
     public DoctorDto AsDto() => new(
         Id, FullName, SpecialtyRu, SpecialtyKk, PhotoUrl,
         Branches.Select(b => b.BranchId).Order().ToList(),
-        Services.Select(s => s.ServiceId).Order().ToList());
+        Services.Select(s => s.ServiceId).Order().ToList(),
+        SpecialtyEn);
 
-    public DoctorSummaryDto AsSummary() => new(Id, FullName, SpecialtyRu, SpecialtyKk);
+    public DoctorSummaryDto AsSummary() => new(Id, FullName, SpecialtyRu, SpecialtyKk, SpecialtyEn);
 }
 
 public sealed class DoctorBranch

@@ -11,11 +11,14 @@ public sealed class Service
     public required string NameKk { get; set; }
     public required string CategoryRu { get; set; }
     public required string CategoryKk { get; set; }
+    /// <summary>English names, for patients who read English; without them they see the Russian ones.</summary>
+    public string? NameEn { get; set; }
+    public string? CategoryEn { get; set; }
     public int DurationMinutes { get; set; }
     public long PriceTiyn { get; set; }
     public int BufferBeforeMinutes { get; set; }
     public int BufferAfterMinutes { get; set; }
     public bool IsActive { get; set; } = true;
 
-    public ServiceDto AsDto() => new(Id, NameRu, NameKk, CategoryRu, CategoryKk, DurationMinutes, PriceTiyn);
+    public ServiceDto AsDto() => new(Id, NameRu, NameKk, CategoryRu, CategoryKk, DurationMinutes, PriceTiyn, NameEn, CategoryEn);
 }

@@ -46,5 +46,6 @@ public sealed class Invoice
         PaidAtUtc.HasValue ? Utc.ToOffset(PaidAtUtc.Value) : null, Utc.ToOffset(CreatedAtUtc),
         Appointment?.Service?.NameRu, Appointment?.Service?.NameKk,
         Appointment is null ? null : Utc.ToOffset(Appointment.StartUtc),
-        RefundedAtUtc.HasValue ? Utc.ToOffset(RefundedAtUtc.Value) : null);
+        RefundedAtUtc.HasValue ? Utc.ToOffset(RefundedAtUtc.Value) : null,
+        Appointment?.Service?.NameEn);
 }

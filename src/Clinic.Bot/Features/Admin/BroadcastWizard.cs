@@ -222,8 +222,7 @@ public static class BroadcastWizard
         return branches.Value?.FirstOrDefault(b => b.Id == id) is { } branch ? BranchName(context, branch) : null;
     }
 
-    private static string BranchName(BotContext context, BranchDto branch) =>
-        context.Texts.Language == Language.Kk ? branch.NameKk : branch.NameRu;
+    private static string BranchName(BotContext context, BranchDto branch) => context.Texts.Name(branch);
 
     /// <summary>The filters picked so far, as the API's segment; dates are counted back from today.</summary>
     private static async Task<BroadcastSegment> SegmentAsync(BotContext context)

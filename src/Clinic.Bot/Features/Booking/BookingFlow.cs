@@ -200,7 +200,7 @@ public static class BookingFlow
 
         var texts = context.Texts;
         var rows = doctors
-            .Select(d => new List<InlineKeyboardButton> { Keyboards.Button($"{d.FullName} · {texts.Specialty(d.SpecialtyRu, d.SpecialtyKk)}", "bk", "dr", d.Id) })
+            .Select(d => new List<InlineKeyboardButton> { Keyboards.Button($"{d.FullName} · {texts.Specialty(d.SpecialtyRu, d.SpecialtyKk, d.SpecialtyEn)}", "bk", "dr", d.Id) })
             .Prepend([Keyboards.Button(texts["booking.any_doctor"], "bk", "dr", 0)])
             .ToList();
         await ShowStepAsync(context, Doctor, texts["booking.choose_doctor"], rows);
@@ -365,7 +365,7 @@ public static class BookingFlow
         var texts = context.Texts;
         var card = texts.FormatHtml("booking.confirm_card",
             ("doctor", doctor.FullName),
-            ("specialty", texts.Specialty(doctor.SpecialtyRu, doctor.SpecialtyKk)),
+            ("specialty", texts.Specialty(doctor.SpecialtyRu, doctor.SpecialtyKk, doctor.SpecialtyEn)),
             ("service", texts.Name(service)),
             ("branch", texts.Name(branch)),
             ("address", branch.Address),

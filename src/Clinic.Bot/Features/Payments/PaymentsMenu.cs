@@ -88,5 +88,5 @@ public static class PaymentsMenu
     public static string What(Texts texts, InvoiceDto invoice) =>
         invoice.AppointmentId is null || invoice.ServiceNameRu is null
             ? texts["payments.for_balance"]
-            : Localized.Pick(texts, invoice.ServiceNameRu, invoice.ServiceNameKk ?? "");
+            : Localized.Pick(texts, invoice.ServiceNameRu, invoice.ServiceNameKk, invoice.ServiceNameEn);
 }

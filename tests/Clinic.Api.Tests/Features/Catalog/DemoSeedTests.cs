@@ -35,6 +35,20 @@ public sealed class DemoSeedTests(DemoSqliteApp app) : ApiTest(app), IClassFixtu
     }
 
     [Fact]
+    public async Task TheDemoCatalogAlsoHasEnglishNamesForPatientsWhoReadEnglish()
+    {
+        var branches = await Api.GetFromJsonAsync<List<BranchDto>>(Routes.Branches, ClinicJson.Options, Cancel);
+        var services = await Api.GetFromJsonAsync<List<ServiceDto>>(Routes.Services, ClinicJson.Options, Cancel);
+        var doctors = await Api.GetFromJsonAsync<List<DoctorDto>>(Routes.Doctors, ClinicJson.Options, Cancel);
+
+        Assert.Contains(branches!, b => b.NameEn == "Abay Avenue Clinic");
+        Assert.Contains(services!, s => s is { NameEn: "General practitioner visit", CategoryEn: "Consultations" });
+        Assert.Contains(doctors!, d => d.SpecialtyEn == "Cardiologist");
+        var english = branches!.Select(b => b.NameEn).Concat(services!.Select(s => s.NameEn)).Concat(doctors!.Select(d => d.SpecialtyEn));
+        Assert.All(english, name => Assert.False(string.IsNullOrWhiteSpace(name) || name.Any(c => c is >= 'А' and <= 'я'), name));
+    }
+
+    [Fact]
     public async Task EveryDemoDoctorHasFreeSlotsInTheComingWeek()
     {
         var doctors = await Api.GetFromJsonAsync<List<DoctorDto>>(Routes.Doctors, ClinicJson.Options, Cancel);

@@ -287,6 +287,11 @@ namespace Clinic.Api.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
 
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
                     b.Property<string>("NameKk")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -349,6 +354,11 @@ namespace Clinic.Api.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("photo_url");
+
+                    b.Property<string>("SpecialtyEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("specialty_en");
 
                     b.Property<string>("SpecialtyKk")
                         .IsRequired()
@@ -440,6 +450,11 @@ namespace Clinic.Api.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("buffer_before_minutes");
 
+                    b.Property<string>("CategoryEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("category_en");
+
                     b.Property<string>("CategoryKk")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -459,6 +474,11 @@ namespace Clinic.Api.Data.Migrations.Postgres
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
 
                     b.Property<string>("NameKk")
                         .IsRequired()

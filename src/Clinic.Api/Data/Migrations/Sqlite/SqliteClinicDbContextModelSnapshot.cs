@@ -273,6 +273,11 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_active");
 
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
                     b.Property<string>("NameKk")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -333,6 +338,11 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("photo_url");
+
+                    b.Property<string>("SpecialtyEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("specialty_en");
 
                     b.Property<string>("SpecialtyKk")
                         .IsRequired()
@@ -420,6 +430,11 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("buffer_before_minutes");
 
+                    b.Property<string>("CategoryEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_en");
+
                     b.Property<string>("CategoryKk")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -439,6 +454,11 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_active");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
 
                     b.Property<string>("NameKk")
                         .IsRequired()
