@@ -13,7 +13,8 @@ public sealed class SandboxBookingTests(SandboxFixture fixture)
     public async Task A_new_patient_registers_and_books_an_appointment_in_the_browser()
     {
         await using var chat = await fixture.OpenAsync($"?user={Aigerim}");
-        await Expect(chat.Page.Locator("#banner")).ToContainTextAsync("Local Telegram sandbox");
+        // The browser reads Russian (the fixture's locale), so the page does too.
+        await Expect(chat.Page.Locator("#banner")).ToContainTextAsync("Локальная песочница Telegram");
         await Expect(chat.Page.Locator("#me")).ToContainTextAsync($"id {Aigerim}");
         await chat.ScreenshotAsync("booking-01-empty-chat");
 

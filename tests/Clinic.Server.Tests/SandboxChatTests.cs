@@ -73,6 +73,21 @@ public sealed class SandboxChatTests(SandboxFixture fixture)
         await Expect(chat.Page.Locator(".users .admin-badge")).ToHaveCountAsync(1);
     }
 
+    [Theory]
+    [InlineData("ru", "Тестовые пользователи", "Меню", "Сообщение")]
+    [InlineData("kk", "Сынақ пайдаланушылары", "Мәзір", "Хабарлама")]
+    [InlineData("en", "Test users", "Menu", "Message")]
+    public async Task The_page_speaks_the_clinics_languages(string lang, string users, string menu, string message)
+    {
+        await using var chat = await fixture.OpenAsync($"?lang={lang}&user={Daniyar}");
+
+        await Expect(chat.Page.Locator(".sidebar-title")).ToHaveTextAsync(users);
+        await Expect(chat.Page.Locator("#menu-button")).ToContainTextAsync(menu);
+        await Expect(chat.Page.Locator("#input")).ToHaveAttributeAsync("placeholder", message);
+        Assert.Equal(lang, await chat.Page.EvaluateAsync<string>("document.documentElement.lang"));
+        await chat.ScreenshotAsync($"chat-page-{lang}");
+    }
+
     [Fact]
     public async Task The_command_menu_lists_the_bots_commands_and_sends_the_one_chosen()
     {

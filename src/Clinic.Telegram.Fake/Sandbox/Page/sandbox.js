@@ -6,6 +6,61 @@
   const api = (path) => "api/" + path;
   const $ = (id) => document.getElementById(id);
 
+  // The page's own words in the clinic's three languages: ?lang=ru|kk|en, else the browser's language, else English.
+  // (What the bot writes comes from the bot, in the chosen user's language.)
+  const WORDS = {
+    en: {
+      title: "Telegram sandbox · local", banner_title: "Local Telegram sandbox",
+      banner_before: "This is not Telegram. Messages stay on this computer and go only to the bot running here; set",
+      banner_after: " to talk to real Telegram.", users: "Test users",
+      users_note: "Each user has their own private chat with the bot. Switch between them at any time.",
+      messages: "Messages", empty: "No messages here yet.", start: "START", menu: "Menu", commands: "Commands",
+      message: "Message", keyboard_toggle: "Show or hide the bot's keyboard", send: "Send", cancel: "Cancel",
+      spoiler: "Spoiler: click to reveal", you_are: "You are", photo: "Photo", open: "Open", download: "Download",
+      share_phone: "Share your phone number {phone} with {bot}?", the_bot: "the bot", tab: "Telegram sandbox",
+    },
+    ru: {
+      title: "Песочница Telegram · локально", banner_title: "Локальная песочница Telegram",
+      banner_before: "Это не Telegram. Сообщения остаются на этом компьютере и уходят только боту, запущенному здесь; задайте",
+      banner_after: ", чтобы работать с настоящим Telegram.", users: "Тестовые пользователи",
+      users_note: "У каждого пользователя свой личный чат с ботом. Переключайтесь между ними в любой момент.",
+      messages: "Сообщения", empty: "Здесь пока нет сообщений.", start: "НАЧАТЬ", menu: "Меню", commands: "Команды",
+      message: "Сообщение", keyboard_toggle: "Показать или скрыть клавиатуру бота", send: "Отправить", cancel: "Отмена",
+      spoiler: "Спойлер: нажмите, чтобы показать", you_are: "Вы —", photo: "Фото", open: "Открыть", download: "Скачать",
+      share_phone: "Поделиться номером телефона {phone} с {bot}?", the_bot: "ботом", tab: "Песочница Telegram",
+    },
+    kk: {
+      title: "Telegram құмсалғышы · жергілікті", banner_title: "Жергілікті Telegram құмсалғышы",
+      banner_before: "Бұл Telegram емес. Хабарламалар осы компьютерде қалады және тек осында іске қосылған ботқа барады; нағыз Telegram-мен жұмыс істеу үшін",
+      banner_after: " мәнін орнатыңыз.", users: "Сынақ пайдаланушылары",
+      users_note: "Әр пайдаланушының ботпен өз жеке чаты бар. Олардың арасында кез келген уақытта ауыса аласыз.",
+      messages: "Хабарламалар", empty: "Әзірге хабарлама жоқ.", start: "БАСТАУ", menu: "Мәзір", commands: "Командалар",
+      message: "Хабарлама", keyboard_toggle: "Бот пернетақтасын көрсету не жасыру", send: "Жіберу", cancel: "Болдырмау",
+      spoiler: "Спойлер: көру үшін басыңыз", you_are: "Сіз —", photo: "Фото", open: "Ашу", download: "Жүктеп алу",
+      share_phone: "{phone} телефон нөміріңізбен {bot} бөлісесіз бе?", the_bot: "ботпен", tab: "Telegram құмсалғышы",
+    },
+  };
+  const lang = (() => {
+    const asked = new URL(window.location.href).searchParams.get("lang");
+    const browser = (navigator.language || "en").slice(0, 2).toLowerCase();
+    return WORDS[asked] ? asked : WORDS[browser] ? browser : "en";
+  })();
+  const t = (key, values) => {
+    let text = WORDS[lang][key] ?? WORDS.en[key] ?? key;
+    for (const [name, value] of Object.entries(values || {})) text = text.replace("{" + name + "}", value);
+    return text;
+  };
+
+  function translatePage() {
+    document.documentElement.lang = lang;
+    for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+    for (const attribute of ["title", "placeholder", "aria-label"]) {
+      for (const node of document.querySelectorAll("[data-i18n-" + attribute + "]")) {
+        node.setAttribute(attribute, t(node.getAttribute("data-i18n-" + attribute)));
+      }
+    }
+  }
+
   const state = {
     info: null,
     users: [],
@@ -124,7 +179,7 @@
       case "strikethrough": return wrap("s");
       case "spoiler": {
         const node = wrap("span", "spoiler");
-        node.outer.title = "Spoiler: click to reveal";
+        node.outer.title = t("spoiler");
         node.outer.addEventListener("click", () => node.outer.classList.add("revealed"));
         return node;
       }
@@ -225,7 +280,7 @@
     const user = chat.user;
     const me = $("me");
     me.replaceChildren(
-      el("span", "me-label", "You are"),
+      el("span", "me-label", t("you_are")),
       el("span", "me-name", fullName(user)),
       el("span", "me-id", "id " + user.id + " · " + user.phone),
     );
@@ -280,7 +335,7 @@
       bubble.classList.add("has-photo");
       const img = el("img", "photo");
       img.src = message.photo.url;
-      img.alt = message.caption || "Photo";
+      img.alt = message.caption || t("photo");
       img.addEventListener("load", () => {
         const messages = $("messages");
         if (messages.scrollHeight - messages.scrollTop - messages.clientHeight < img.clientHeight + 160) scrollToEnd();
@@ -300,7 +355,7 @@
       icon.href = doc.url;
       icon.target = "_blank";
       icon.rel = "noopener";
-      icon.title = "Open";
+      icon.title = t("open");
       const info = el("div", "document-info");
       const name = el("a", "document-name", doc.fileName || "document");
       name.title = doc.fileName || "document"; // a long name is cut with an ellipsis, as Telegram does
@@ -309,7 +364,7 @@
       name.rel = "noopener";
       const meta = el("div", "document-meta");
       meta.appendChild(document.createTextNode(formatSize(doc.size) + " · "));
-      const download = el("a", "document-download", "Download");
+      const download = el("a", "document-download", t("download"));
       download.href = doc.url + "?download=true";
       download.setAttribute("download", doc.fileName || "");
       meta.appendChild(download);
@@ -379,7 +434,7 @@
     const toggle = $("keyboard-toggle");
     panel.replaceChildren();
     toggle.hidden = !keyboard;
-    $("input").placeholder = (keyboard && keyboard.placeholder) || "Message";
+    $("input").placeholder = (keyboard && keyboard.placeholder) || t("message");
     if (!keyboard) {
       panel.hidden = true;
       return;
@@ -402,8 +457,7 @@
     try {
       if (button.requestContact) {
         const user = state.chat && state.chat.user;
-        const ok = await showDialog("Share your phone number " + (user ? user.phone : "") + " with " +
-          (state.info ? state.info.botName : "the bot") + "?", true);
+        const ok = await showDialog(t("share_phone", { phone: user ? user.phone : "", bot: state.info ? state.info.botName : t("the_bot") }), true);
         if (!ok) return;
         await post("users/" + state.userId + "/contact");
       } else {
@@ -538,6 +592,7 @@
   // ---- start -------------------------------------------------------------------------------------------------
 
   async function start() {
+    translatePage();
     $("composer").addEventListener("submit", (event) => {
       event.preventDefault();
       const input = $("input");
@@ -568,7 +623,7 @@
     state.info = await request("info");
     $("bot-name").textContent = state.info.botName;
     $("bot-sub").textContent = "@" + state.info.botUsername + " · bot";
-    document.title = state.info.botName + " · Telegram sandbox";
+    document.title = state.info.botName + " · " + t("tab");
     state.users = await request("users");
     // What was said before the page opened is not news.
     for (const user of state.users) state.seenVersions.set(user.id, user.version);
