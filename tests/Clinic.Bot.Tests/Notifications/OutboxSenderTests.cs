@@ -124,9 +124,9 @@ public sealed class OutboxLeaseTests(ShortLeaseOutboxEnvironment env) : IClassFi
         var slowId = (await env.EnqueueAsync([(slow, "slow")], kind: OutboxTestEnvironment.SlowNoteKind))[0];
         var quickId = (await env.EnqueueAsync([(quick, "quick")]))[0];
 
-        await Eventually.TrueAsync(() => env.RowAsync(slowId).Result.Status == OutboxStatus.Sent, "the slow row reported sent", TimeSpan.FromSeconds(40));
-        // Past two more lease lengths: a second claim of the row would have sent it again by now.
-        await Task.Delay(TimeSpan.FromSeconds(6), TestContext.Current.CancellationToken);
+        await Eventually.TrueAsync(() => env.RowAsync(slowId).Result.Status == OutboxStatus.Sent, "the slow row reported sent", TimeSpan.FromSeconds(45));
+        // Past another lease length: a second claim of the row would have sent it again by now.
+        await Task.Delay(TimeSpan.FromSeconds(7), TestContext.Current.CancellationToken);
         Assert.Equal(["slow"], slow.Messages.Select(m => m.Text));
         Assert.Equal(["quick"], quick.Messages.Select(m => m.Text));
         var row = await env.RowAsync(slowId);

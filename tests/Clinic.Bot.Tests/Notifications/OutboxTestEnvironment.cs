@@ -22,7 +22,7 @@ public class OutboxTestEnvironment : BotEnvironment
     /// <summary>A note whose renderer takes <see cref="SlowNoteDelay"/> before it sends: longer than a short lease.</summary>
     public const string SlowNoteKind = "test_slow_note";
 
-    public static readonly TimeSpan SlowNoteDelay = TimeSpan.FromSeconds(8);
+    public static readonly TimeSpan SlowNoteDelay = TimeSpan.FromSeconds(10);
 
     protected override FakeTelegramOptions? TelegramOptions => new() { GlobalMessagesPerSecond = 30, PerChatMessagesPerSecond = 1 };
 
@@ -98,10 +98,13 @@ public sealed class FloodingOutboxEnvironment : OutboxTestEnvironment
     protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["OUTBOX_RATE_PER_SECOND"] = "40" };
 }
 
-/// <summary>The same, with leases of 5 s: shorter than a slow renderer takes, so only their extension keeps a row the sender's.</summary>
+/// <summary>
+/// The same, with leases of 6 s: shorter than a slow renderer takes (10 s), so only their extension (every 2 s, leaving
+/// 4 s for an extension to arrive on a busy machine) keeps a row the sender's.
+/// </summary>
 public sealed class ShortLeaseOutboxEnvironment : OutboxTestEnvironment
 {
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["OUTBOX_LEASE_SECONDS"] = "5" };
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["OUTBOX_LEASE_SECONDS"] = "6" };
 }
 
 /// <summary>
