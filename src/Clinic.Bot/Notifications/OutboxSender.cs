@@ -74,8 +74,9 @@ public sealed class OutboxSender(
     private int Workers => Math.Clamp(_maxRate * 3, 8, 3000);
 
     /// <summary>
-    /// Report requests at once. Each takes every result waiting when it starts, so two keep up with any rate: one is
-    /// written by the API while the next gathers what was sent meanwhile.
+    /// Report requests at once. Each takes every result waiting when it starts (up to <see cref="MaxReportBatch"/>), so
+    /// batches grow with the rate: one is written by the API while the next gathers what was sent meanwhile. Two kept up
+    /// with 1000/s in the benchmark.
     /// </summary>
     private const int Reporters = 2;
 
