@@ -49,8 +49,10 @@ public sealed class RedisStateTests
         await chat.Expect("booking.choose_time");
         await using (var redis = await ConnectionMultiplexer.ConnectAsync(address))
         {
+            // The state is written once the handler returns, a moment after its reply reaches the chat.
             var stateKey = new StateKey(123456, chat.Id, chat.Id).StateName;
-            Assert.Equal("bk:time", (string?)await redis.GetDatabase(TestDb).StringGetAsync(stateKey));
+            await Eventually.EqualAsync<string?>(
+                "bk:time", async () => await redis.GetDatabase(TestDb).StringGetAsync(stateKey), "the booking state in Redis");
         }
 
         await env.RestartBotAsync();
