@@ -1,3 +1,7 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Clinic.Api.Data;
+using Clinic.Contracts;
 using Clinic.Telegram.Fake;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -54,6 +58,31 @@ public class BotEnvironment : IAsyncLifetime
     {
         var id = Interlocked.Increment(ref _nextUserId);
         return new ChatDriver(Telegram.CreateUser(id, firstName, languageCode), languageCode);
+    }
+
+    /// <summary>A client of the staff API (/api/admin/) as the reception uses it; <paramref name="token"/> null for none.</summary>
+    public HttpClient Staff(string? token = ApiHost.StaffToken)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(Api.Url) };
+        if (token is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>The reception marks a visit (arrived, fulfilled, noshow) through the staff API.</summary>
+    public async Task MarkVisitAsync(long appointmentId, AppointmentStatus status)
+    {
+        using var staff = Staff();
+        var marked = await staff.PostAsJsonAsync($"/api/admin/appointments/{appointmentId}/status/", new StaffSetStatusRequest(status),
+            ClinicJson.Options, TestContext.Current.CancellationToken);
+        Assert.True(marked.IsSuccessStatusCode, await marked.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>Reads the API's database directly, as an auditor would, after the HTTP calls.</summary>
+    public async Task<T> QueryAsync<T>(Func<ClinicDbContext, Task<T>> query)
+    {
+        using var scope = Api.Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ClinicDbContext>());
     }
 
     public Dictionary<string, string?> Settings()

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Clinic.Api.Data;
 using Clinic.Api.Features.Appointments;
@@ -26,20 +25,7 @@ public class OutboxChainEnvironment : BotEnvironment
 
     protected override TimeProvider? ApiClock => Clock;
 
-    public HttpClient Staff()
-    {
-        var client = new HttpClient { BaseAddress = new Uri(Api.Url) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiHost.StaffToken);
-        return client;
-    }
-
     public ClinicApiClient BotApi => Bot.Services.GetRequiredService<ClinicApiClient>();
-
-    public async Task<T> QueryAsync<T>(Func<ClinicDbContext, Task<T>> query)
-    {
-        using var scope = Api.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ClinicDbContext>());
-    }
 
     public Task<List<ApiOutbox.OutboxMessage>> RowsAsync(long telegramId, string kind) =>
         QueryAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Patient!.TelegramId == telegramId && m.Kind == kind).ToListAsync());

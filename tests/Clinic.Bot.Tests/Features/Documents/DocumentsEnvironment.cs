@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Clinic.Bot.ClinicApi;
 using Clinic.Bot.Tests.Infrastructure;
 using Clinic.Contracts;
@@ -57,10 +55,7 @@ public sealed class DocumentsEnvironment : BotEnvironment
             Clock.Advance(visit.Start - Clock.GetUtcNow() + TimeSpan.FromMinutes(40));
         }
 
-        using var staff = new HttpClient { BaseAddress = new Uri(Api.Url) };
-        staff.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiHost.StaffToken);
-        var marked = await staff.PostAsJsonAsync($"/api/admin/appointments/{visit.Id}/status/", new StaffSetStatusRequest(status), ClinicJson.Options);
-        Assert.True(marked.IsSuccessStatusCode, await marked.Content.ReadAsStringAsync());
+        await MarkVisitAsync(visit.Id, status);
         return visit;
     }
 

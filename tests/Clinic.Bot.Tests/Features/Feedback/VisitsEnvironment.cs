@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Clinic.Api.Data;
 using Clinic.Api.Features.Appointments;
 using Clinic.Api.Features.Patients;
@@ -16,10 +14,7 @@ namespace Clinic.Bot.Tests.Features.Feedback;
 /// </summary>
 public sealed class VisitsEnvironment : BotEnvironment
 {
-    public const string StaffToken = "test-staff-token";
     private static int _hoursBack;
-
-    protected override IReadOnlyDictionary<string, string?>? ApiSettings => new Dictionary<string, string?> { ["ADMIN_API_TOKEN"] = StaffToken };
 
     /// <summary>A fulfilled visit of the patient behind <paramref name="telegramId"/>, a few days ago (each call earlier than the last).</summary>
     public async Task<long> FulfilledVisitAsync(long telegramId)
@@ -45,18 +40,8 @@ public sealed class VisitsEnvironment : BotEnvironment
             id = visit.Id;
         }
 
-        using var staff = new HttpClient { BaseAddress = new Uri(Api.Url) };
-        staff.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", StaffToken);
-        var response = await staff.PostAsJsonAsync($"/api/admin/appointments/{id}/status/", new StaffSetStatusRequest(AppointmentStatus.Fulfilled), ClinicJson.Options);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        await MarkVisitAsync(id, AppointmentStatus.Fulfilled);
         return id;
-    }
-
-    /// <summary>Reads the database directly, as an auditor would.</summary>
-    public async Task<T> QueryAsync<T>(Func<ClinicDbContext, Task<T>> query)
-    {
-        using var scope = Api.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ClinicDbContext>());
     }
 
     public Task<Patient?> PatientAsync(long telegramId) =>

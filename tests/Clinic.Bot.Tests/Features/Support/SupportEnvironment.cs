@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Clinic.Bot.Tests.Infrastructure;
@@ -6,21 +5,9 @@ using Clinic.Contracts;
 
 namespace Clinic.Bot.Tests.Features.Support;
 
-/// <summary>The whole system with the staff API open (ADMIN_API_TOKEN), so tests can answer tickets as the clinic does.</summary>
+/// <summary>The whole system, with helpers to answer tickets through the staff API as the clinic does.</summary>
 public sealed partial class SupportEnvironment : BotEnvironment
 {
-    public const string StaffToken = "test-staff-token-for-support";
-
-    protected override IReadOnlyDictionary<string, string?>? ApiSettings => new Dictionary<string, string?> { ["ADMIN_API_TOKEN"] = StaffToken };
-
-    public HttpClient Staff(string? token = StaffToken)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(Api.Url) };
-        if (token is not null)
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
     /// <summary>The ticket the bot announced as created (its number is in the message), read through the staff API.</summary>
     public async Task<TicketDto> TicketAnnouncedIn(string createdMessage)
     {
