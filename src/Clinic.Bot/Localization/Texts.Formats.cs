@@ -23,6 +23,10 @@ public sealed partial class Texts
     public string Date(DateOnly date) =>
         date.ToDateTime(TimeOnly.MinValue).ToString(this["format.date"], Culture);
 
+    /// <summary>A date with its year and no weekday, such as a birth date ("15 марта 1992 г.", "1992 ж. 15 наурыз").</summary>
+    public string FullDate(DateOnly date) =>
+        date.ToDateTime(TimeOnly.MinValue).ToString(this["format.full_date"], Culture);
+
     /// <summary>The local time ("09:00") of a UTC instant in the branch's time zone (a tz database id such as "Asia/Almaty").</summary>
     public string Time(DateTimeOffset utc, string timeZoneId) =>
         Local(utc, timeZoneId).ToString(this["format.time"], Culture);

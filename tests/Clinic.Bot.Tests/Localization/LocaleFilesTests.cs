@@ -52,9 +52,9 @@ public sealed partial class LocaleFilesTests
         ["registration.done"] = ["name"],
         ["booking.choose_time"] = ["date"],
         ["booking.confirm_card"] = ["address", "branch", "date", "doctor", "price", "service", "specialty", "time"],
-        ["booking.booked"] = ["date", "time"],
+        ["booking.booked"] = ["address", "branch", "date", "doctor", "price", "service", "specialty", "time"],
         ["appointments.card"] = ["address", "branch", "date", "doctor", "service", "status", "time"],
-        ["appointments.rescheduled_ok"] = ["date", "time"],
+        ["appointments.rescheduled_ok"] = ["address", "branch", "date", "doctor", "price", "service", "specialty", "time"],
         ["appointments.too_late"] = ["hours"],
     };
 

@@ -51,6 +51,15 @@ public sealed class TextsFormattingTests
     }
 
     [Fact]
+    public void BirthDatesShowTheYearAndNoWeekday()
+    {
+        var birth = new DateOnly(1992, 3, 15);
+        Assert.Equal("15 марта 1992 г.", Ru.FullDate(birth));
+        Assert.Equal("1992 ж. 15 наурыз", Kk.FullDate(birth));
+        Assert.Equal("March 15, 1992", En.FullDate(birth));
+    }
+
+    [Fact]
     public void TimesAreShownInTheBranchTimeZone()
     {
         var utc = new DateTimeOffset(2026, 11, 25, 4, 0, 0, TimeSpan.Zero);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Clinic.Bot.Features.Registration;
+using Clinic.Bot.Localization;
 using Clinic.Bot.Telegram;
 using Clinic.Contracts;
 using Telegram.Bot.Types.ReplyMarkups;
@@ -363,21 +364,26 @@ public static class BookingFlow
 
         var start = DateTimeOffset.FromUnixTimeSeconds(Id(context, "start"));
         var texts = context.Texts;
-        var card = texts.FormatHtml("booking.confirm_card",
-            ("doctor", doctor.FullName),
-            ("specialty", texts.Specialty(doctor.SpecialtyRu, doctor.SpecialtyKk, doctor.SpecialtyEn)),
-            ("service", texts.Name(service)),
-            ("branch", texts.Name(branch)),
-            ("address", branch.Address),
-            ("date", texts.Date(LocalDate(start, branch.TimeZone))),
-            ("time", texts.Time(start, branch.TimeZone)),
-            ("price", texts.Money(service.PriceTiyn)));
+        var card = VisitCard(texts, "booking.confirm_card", branch, service,
+            doctor.FullName, texts.Specialty(doctor.SpecialtyRu, doctor.SpecialtyKk, doctor.SpecialtyEn), start);
 
         // One key per shown card: a double tap or a retry after a timeout books once.
         context.Data["idem"] = Guid.NewGuid().ToString("N");
         List<List<InlineKeyboardButton>> rows = [[Keyboards.Button(texts["booking.confirm"], "bk", "ok")]];
         await ShowStepAsync(context, Confirm, card, rows, html: true);
     }
+
+    /// <summary>A visit's details under the header and footer of <paramref name="key"/>, times in the branch's zone.</summary>
+    private static string VisitCard(Texts texts, string key, BranchDto branch, ServiceDto service, string doctor, string specialty, DateTimeOffset start) =>
+        texts.FormatHtml(key,
+            ("doctor", doctor),
+            ("specialty", specialty),
+            ("service", texts.Name(service)),
+            ("branch", texts.Name(branch)),
+            ("address", branch.Address),
+            ("date", texts.Date(LocalDate(start, branch.TimeZone))),
+            ("time", texts.Time(start, branch.TimeZone)),
+            ("price", texts.Money(service.PriceTiyn)));
 
     public static async Task OnConfirmAsync(BotContext context)
     {
@@ -399,12 +405,13 @@ public static class BookingFlow
         var texts = context.Texts;
         if (result.IsSuccess)
         {
+            // The card stays with the visit's details, so the chat keeps where and when to come.
             var booked = result.Value!;
-            var tz = booked.Branch.TimeZone;
-            var date = texts.Date(LocalDate(booked.Start, tz));
-            var time = texts.Time(booked.Start, tz);
+            var doctor = booked.Doctor;
+            var card = VisitCard(texts, reschedule ? "appointments.rescheduled_ok" : "booking.booked", booked.Branch, booked.Service,
+                doctor.FullName, texts.Specialty(doctor.SpecialtyRu, doctor.SpecialtyKk, doctor.SpecialtyEn), booked.Start);
             context.ClearFlow();
-            await context.ShowAsync(texts.Format(reschedule ? "appointments.rescheduled_ok" : "booking.booked", ("date", date), ("time", time)), null);
+            await context.ShowAsync(card, null, html: true);
             return;
         }
 

@@ -26,7 +26,7 @@ public static class ProfileCard
             ("name", patient.FullName),
             ("phone", patient.Phone),
             ("iin_masked", IinMask.Mask(patient.Iin)),
-            ("birth_date", patient.BirthDate is { } birth ? texts.Date(birth) : ""),
+            ("birth_date", patient.BirthDate is { } birth ? texts.FullDate(birth) : ""),
             ("language", texts["language.name"]))
             + "\n" + texts.Format("profile_settings.card_notifications",
                 ("reminders", texts[patient.RemindersEnabled ? "profile_settings.on" : "profile_settings.off"]),

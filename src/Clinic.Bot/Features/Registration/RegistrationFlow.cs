@@ -144,7 +144,7 @@ public static class RegistrationFlow
         context.State = IinConfirm;
         var texts = context.Texts;
         var sex = context.Data["sex"] == nameof(Sex.Female) ? texts["registration.sex_female"] : texts["registration.sex_male"];
-        var birth = DateOnly.TryParse(context.Data["birth_date"], out var date) ? texts.Date(date) : "";
+        var birth = DateOnly.TryParse(context.Data["birth_date"], out var date) ? texts.FullDate(date) : "";
         await context.SendAsync(texts.Format("registration.iin_confirm", ("birth_date", birth), ("sex", sex)), Keyboards.Inline(
         [
             [Keyboards.Button(texts["common.yes"], "rg", "iin", "y"), Keyboards.Button(texts["common.no"], "rg", "iin", "n")],
@@ -193,7 +193,7 @@ public static class RegistrationFlow
         context.State = Summary;
         var texts = context.Texts;
         var data = context.Data;
-        var birth = DateOnly.TryParse(data["birth_date"], out var date) ? texts.Date(date) : "";
+        var birth = DateOnly.TryParse(data["birth_date"], out var date) ? texts.FullDate(date) : "";
         await context.SendAsync(
             texts.Format("registration.summary", ("name", data["name"]), ("phone", data["phone"]), ("iin_masked", IinMask.Mask(data["iin"])), ("birth_date", birth)),
             Keyboards.Inline(

@@ -26,10 +26,16 @@ public sealed class BookingInputTests(BotEnvironment env) : IClassFixture<BotEnv
         await chat.Expect("booking.choose_time");
         await TypeNonsense(chat, "booking.choose_time");
         await chat.Press("bk:t:");
-        await chat.Expect("booking.confirm_card");
+        // Who, where, when and the price: the card's lines between its header and its question (read now: the card is edited in place).
+        var details = (await chat.Expect("booking.confirm_card")).VisibleText.Split('\n')[2..^2];
+        Assert.Equal(6, details.Length);
         await TypeNonsense(chat, "booking.confirm_card");
         await chat.Press("bk:ok");
-        await chat.Expect("booking.booked");
+        var booked = await chat.Expect("booking.booked");
+
+        // The booked message keeps them, so the chat still says where and when to come.
+        Assert.All(details, line => Assert.Contains(line, booked.VisibleText));
+        Assert.Empty(booked.InlineButtons);
     }
 
     [Fact]

@@ -37,7 +37,8 @@ public sealed class RegistrationInputTests(BotEnvironment env) : IClassFixture<B
         await chat.Expect("registration.iin_invalid");
         await chat.Say(iin);
 
-        await chat.Expect("registration.iin_confirm");
+        var confirm = await chat.Expect("registration.iin_confirm");
+        Assert.Contains("15 марта 1992 г.", confirm.VisibleText); // the year, not a weekday
         await chat.Say("наверное");
         await chat.Expect("common.unknown_input");
         await chat.Expect("registration.iin_confirm");
@@ -50,7 +51,8 @@ public sealed class RegistrationInputTests(BotEnvironment env) : IClassFixture<B
         await chat.Expect("registration.name_invalid");
         await chat.Say(Scenarios.NameRu);
 
-        await chat.Expect("registration.summary");
+        var summary = await chat.Expect("registration.summary");
+        Assert.Contains("15 марта 1992 г.", summary.VisibleText);
         await chat.Say("всё верно");
         await chat.Expect("common.unknown_input");
         await chat.Expect("registration.summary");
