@@ -114,7 +114,8 @@ public static class PaymentCard
         context.Bot.SendPhoto(context.ChatId, InputFile.FromStream(new MemoryStream(QrImage.Png(payUrl)), "kaspi-qr.png"),
             caption: caption, replyMarkup: markup, cancellationToken: context.CancellationToken);
 
-    public static string Caption(Texts texts, InvoiceDto invoice) => texts.Format("payments.qr_caption",
+    /// <summary>The QR photo's caption: how to pay while the invoice is open, only what happened once it is closed.</summary>
+    public static string Caption(Texts texts, InvoiceDto invoice) => texts.Format(IsOpen(invoice) ? "payments.qr_caption" : "payments.closed_caption",
         ("what", PaymentsMenu.What(texts, invoice)),
         ("amount", texts.Money(invoice.AmountTiyn)),
         ("status", texts[$"payments.status.{invoice.Status.ToString().ToLowerInvariant()}"]));

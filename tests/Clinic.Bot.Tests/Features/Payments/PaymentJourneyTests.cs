@@ -50,6 +50,9 @@ public sealed class PaymentJourneyTests(BotEnvironment env) : IClassFixture<BotE
         Assert.Equal(card.MessageId, checkedCard.MessageId);
         Assert.NotNull(checkedCard.Photo);
         Assert.Empty(checkedCard.InlineButtons);
+        // Paid: no more "scan the code" instruction, only the amount and what happened.
+        Assert.DoesNotContain(ChatDriver.FixedPart(chat.Texts["payments.qr_caption"]), checkedCard.Caption);
+        Assert.Contains("₸", checkedCard.Caption);
 
         await chat.Tap("menu.payments");
         await chat.Expect("payments.nothing_to_pay");
