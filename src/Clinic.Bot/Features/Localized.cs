@@ -23,4 +23,8 @@ public static class Localized
     public static string Category(this Texts texts, ServiceDto service) => Pick(texts, service.CategoryRu, service.CategoryKk, service.CategoryEn);
 
     public static string Specialty(this Texts texts, string ru, string kk, string? en = null) => Pick(texts, ru, kk, en);
+
+    /// <summary>The branch's phone, for what can no longer be done in the bot (Telegram makes the number tappable).</summary>
+    public static string CallBranch(this Texts texts, BranchDto branch) =>
+        texts.Format("appointments.call_branch", ("branch", texts.Name(branch)), ("phone", branch.Phone));
 }

@@ -82,10 +82,14 @@ public static class Scenarios
         await chat.Tap("menu.my_appointments");
         await chat.Expect("appointments.title_upcoming");
         var card = await chat.Expect("appointments.card");
+        var doctorLine = card.VisibleText.Split('\n')[1];
         await chat.Press("ap:cx:");
         await chat.Expect("appointments.cancel_confirm");
         await chat.Press("ap:cy:");
-        await chat.Expect("appointments.cancelled_ok");
+        // The cancelled card stays in the chat: which visit it was, now marked cancelled.
+        var cancelled = await chat.Expect("appointments.cancelled_ok");
+        Assert.Contains(doctorLine, cancelled.VisibleText);
+        Assert.Contains(chat.Texts["appointments.status.cancelled"], cancelled.VisibleText);
 
         await chat.Tap("menu.my_appointments");
         await chat.Expect("appointments.empty_upcoming");

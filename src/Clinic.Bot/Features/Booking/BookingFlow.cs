@@ -433,8 +433,12 @@ public static class BookingFlow
                 await context.ShowAsync(texts["appointments.not_found"], null);
                 break;
             case ErrorCodes.TooLate or ErrorCodes.NotChangeable:
+                var branchId = Id(context, "branch");
                 context.ClearFlow();
-                await context.ShowAsync(context.ErrorText(result.Error!.Code), null);
+                var branches = await context.Api.GetBranches();
+                var branch = branches.IsSuccess ? branches.Value!.FirstOrDefault(b => b.Id == branchId) : null;
+                var explained = context.ErrorText(result.Error!.Code);
+                await context.ShowAsync(branch is null ? explained : explained + "\n" + texts.CallBranch(branch), null);
                 break;
             default:
                 await context.SendAsync(context.ErrorText(result.Error?.Code));

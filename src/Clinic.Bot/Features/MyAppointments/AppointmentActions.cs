@@ -26,7 +26,7 @@ public static class AppointmentActions
 
         if (!appointment.CanChange)
         {
-            await context.SendAsync(context.Texts["appointments.not_changeable"]);
+            await context.SendAsync(context.Texts["appointments.not_changeable"] + "\n" + context.Texts.CallBranch(appointment.Branch));
             return;
         }
 
@@ -72,10 +72,20 @@ public static class AppointmentActions
             return;
         }
 
-        var result = await context.Api.Cancel(AppointmentId(context), new CancelAppointmentRequest(context.UserId));
+        var id = AppointmentId(context);
+        var result = await context.Api.Cancel(id, new CancelAppointmentRequest(context.UserId));
         if (result.IsSuccess)
         {
-            await context.ShowAsync(context.Texts["appointments.cancelled_ok"], null);
+            // The card stays, now saying "cancelled", so the chat shows which visit it was.
+            await context.ShowAsync(context.Texts["appointments.cancelled_ok"] + "\n\n" + AppointmentsList.Card(context.Texts, result.Value!), null);
+            return;
+        }
+
+        if (result.Error?.Code == ErrorCodes.TooLate
+            && await context.Api.GetMyAppointments(context.UserId, AppointmentScope.Upcoming) is { IsSuccess: true } mine
+            && mine.Value!.Items.FirstOrDefault(a => a.Id == id) is { } visit)
+        {
+            await context.SendAsync(context.ErrorText(ErrorCodes.TooLate) + "\n" + context.Texts.CallBranch(visit.Branch));
             return;
         }
 

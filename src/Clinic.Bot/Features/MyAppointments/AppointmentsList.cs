@@ -49,7 +49,9 @@ public static class AppointmentsList
 
         foreach (var appointment in items)
         {
-            await context.SendAsync(Card(texts, appointment), Actions(texts, appointment, upcoming));
+            // A visit too close to change online has no buttons; the branch's phone says how to change it instead.
+            var card = upcoming && !appointment.CanChange ? Card(texts, appointment) + "\n\n" + texts.CallBranch(appointment.Branch) : Card(texts, appointment);
+            await context.SendAsync(card, Actions(texts, appointment, upcoming));
         }
     }
 

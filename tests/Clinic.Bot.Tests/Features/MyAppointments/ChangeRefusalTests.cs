@@ -17,12 +17,19 @@ public sealed class ChangeRefusalTests(ChangeRefusalTests.StrictClinic env) : IC
         await chat.Tap("menu.my_appointments");
         var card = await chat.Expect("appointments.card");
         Assert.Empty(card.InlineButtons);
+        // Instead of buttons, the branch's number to call.
+        var callBranch = ChatDriver.FixedPart(chat.Texts["appointments.call_branch"]);
+        Assert.Contains(callBranch, card.VisibleText);
+        Assert.Matches(@"\+7\d{10}", card.VisibleText);
 
         var id = await OnlyUpcomingAppointmentId(chat.Id);
         await chat.User.PressCallback(card.MessageId, $"ap:cy:{id}");
-        await chat.Expect("errors.too_late");
+        var tooLate = await chat.Expect("errors.too_late");
+        Assert.Contains(callBranch, tooLate.VisibleText);
+        Assert.Matches(@"\+7\d{10}", tooLate.VisibleText);
         await chat.User.PressCallback(card.MessageId, $"ap:rs:{id}");
-        await chat.Expect("appointments.not_changeable");
+        var notChangeable = await chat.Expect("appointments.not_changeable");
+        Assert.Contains(callBranch, notChangeable.VisibleText);
         Assert.Equal(id, await OnlyUpcomingAppointmentId(chat.Id));
     }
 
