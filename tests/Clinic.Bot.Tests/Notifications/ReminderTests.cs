@@ -53,6 +53,8 @@ public sealed class ReminderTests(ReminderEnvironment env) : IClassFixture<Remin
         var reminder = await chat.Expect("reminders.title");
         Assert.Contains(visit.Doctor.FullName, reminder.Text);
         Assert.Contains(visit.Branch.Address, reminder.Text);
+        Assert.Contains(ChatDriver.FixedPart(chat.Texts["appointments.call_branch"]), reminder.Text);
+        Assert.Contains(visit.Branch.Phone, reminder.Text);
         Assert.Contains(chat.Texts.Time(visit.Start, visit.Branch.TimeZone), reminder.Text);
         Assert.Equal([$"rm:ok:{visit.Id}", $"ap:rs:{visit.Id}", $"ap:cx:{visit.Id}"], reminder.InlineButtons.Select(b => b.CallbackData));
         Assert.Contains(reminder.InlineButtons, b => b.Text == chat.Texts["reminders.coming"]);
@@ -61,8 +63,11 @@ public sealed class ReminderTests(ReminderEnvironment env) : IClassFixture<Remin
         await Task.Delay(Quiet, TestContext.Current.CancellationToken);
         Assert.Equal(1, Reminders(chat));
 
-        env.Clock.SetUtcNow(visit.Start.AddHours(-2));
-        await chat.Expect("reminders.title");
+        // Sent a minute late, the 2-hour reminder is inside the 2-hour change window: no reschedule or cancel, only the phone.
+        env.Clock.SetUtcNow(visit.Start.AddHours(-2).AddMinutes(1));
+        var last = await chat.Expect("reminders.title");
+        Assert.Equal([$"rm:ok:{visit.Id}"], last.InlineButtons.Select(b => b.CallbackData));
+        Assert.Contains(visit.Branch.Phone, last.Text);
         await Task.Delay(Quiet, TestContext.Current.CancellationToken);
         Assert.Equal(2, Reminders(chat));
     }

@@ -13,7 +13,8 @@ namespace Clinic.Bot.Features.Reminders;
 /// <summary>
 /// Renders a <c>reminder</c> row (payload <c>{ "appointment_id", "start", "minutes_before" }</c>): the visit as it is now,
 /// fetched from the patient's upcoming appointments, in the patient's language and the branch's time zone, with
-/// "I'll come", "Reschedule" and "Cancel". A visit that is no longer upcoming (cancelled, moved, started) is skipped.
+/// the branch's phone, and "I'll come", "Reschedule" and "Cancel" (the last two while the visit may still change). A visit
+/// that is no longer upcoming (cancelled, moved, started) is skipped.
 /// </summary>
 public sealed class ReminderRenderer : IOutboxRenderer
 {
@@ -39,7 +40,8 @@ public sealed class ReminderRenderer : IOutboxRenderer
             throw new OutboxSkipException("The visit is no longer upcoming.");
 
         var texts = send.Texts;
-        var text = texts["reminders.title"] + "\n\n" + AppointmentsList.Card(texts, appointment);
+        // The branch's phone too: for running late, for directions, and for changes once it is too close to make them here.
+        var text = texts["reminders.title"] + "\n\n" + AppointmentsList.Card(texts, appointment) + "\n\n" + texts.CallBranch(appointment.Branch);
         var message = await send.Bot.SendMessage(send.Item.TelegramId, text, replyMarkup: Buttons(texts, appointment), cancellationToken: cancellationToken);
         return message.MessageId;
     }
