@@ -34,7 +34,8 @@ public sealed record AppointmentDto(
     long? RescheduledFromId,
     bool CanChange,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ChangeUntil = null);
 
 public sealed record DoctorSummaryDto(long Id, string FullName, string SpecialtyRu, string SpecialtyKk, string? SpecialtyEn = null);
 

@@ -55,6 +55,9 @@ public sealed class ReminderTests(ReminderEnvironment env) : IClassFixture<Remin
         Assert.Contains(visit.Branch.Address, reminder.Text);
         Assert.Contains(ChatDriver.FixedPart(chat.Texts["appointments.call_branch"]), reminder.Text);
         Assert.Contains(visit.Branch.Phone, reminder.Text);
+        // Until when it may still be moved here: the visit's start less the API's 2-hour change window, in the branch's time.
+        Assert.Contains(chat.Texts.Format("appointments.change_until", ("date_time", chat.Texts.DateTime(visit.Start.AddHours(-2), visit.Branch.TimeZone))),
+            reminder.Text);
         Assert.Contains(chat.Texts.Time(visit.Start, visit.Branch.TimeZone), reminder.Text);
         Assert.Equal([$"rm:ok:{visit.Id}", $"ap:rs:{visit.Id}", $"ap:cx:{visit.Id}"], reminder.InlineButtons.Select(b => b.CallbackData));
         Assert.Contains(reminder.InlineButtons, b => b.Text == chat.Texts["reminders.coming"]);
@@ -63,11 +66,12 @@ public sealed class ReminderTests(ReminderEnvironment env) : IClassFixture<Remin
         await Task.Delay(Quiet, TestContext.Current.CancellationToken);
         Assert.Equal(1, Reminders(chat));
 
-        // Sent a minute late, the 2-hour reminder is inside the 2-hour change window: no reschedule or cancel, only the phone.
-        env.Clock.SetUtcNow(visit.Start.AddHours(-2).AddMinutes(1));
+        // The 2-hour reminder lands where the 2-hour change window closes: no buttons that would only be refused, the phone instead.
+        env.Clock.SetUtcNow(visit.Start.AddHours(-2));
         var last = await chat.Expect("reminders.title");
         Assert.Equal([$"rm:ok:{visit.Id}"], last.InlineButtons.Select(b => b.CallbackData));
         Assert.Contains(visit.Branch.Phone, last.Text);
+        Assert.DoesNotContain(ChatDriver.FixedPart(chat.Texts["appointments.change_until"]), last.Text);
         await Task.Delay(Quiet, TestContext.Current.CancellationToken);
         Assert.Equal(2, Reminders(chat));
     }

@@ -11,7 +11,12 @@ public static class AppointmentMapping
         a.HoldExpiresAtUtc is { } hold ? Utc.ToOffset(hold) : null,
         a.CancelReason, a.CancelledBy, a.RescheduledFromId,
         a.ChangeRefusal(now, options) is null,
-        Utc.ToOffset(a.CreatedAtUtc), Utc.ToOffset(a.UpdatedAtUtc));
+        Utc.ToOffset(a.CreatedAtUtc), Utc.ToOffset(a.UpdatedAtUtc),
+        a.Status is AppointmentStatus.Pending or AppointmentStatus.Booked ? a.ChangeDeadline(options) : null);
+
+    /// <summary>The last moment the patient may reschedule or cancel a visit themselves: its start minus the change window.</summary>
+    public static DateTimeOffset ChangeDeadline(this Appointment a, ClinicApiOptions options) =>
+        Utc.ToOffset(a.StartUtc) - TimeSpan.FromMinutes(options.ChangeWindowMinutes);
 
     /// <summary>Why the patient may not reschedule or cancel now (an error code), or null when they may.</summary>
     /// <param name="cancelling">A live hold may always be let go: it is not a visit yet, and the change window does not apply.</param>
@@ -23,7 +28,7 @@ public static class AppointmentMapping
             return ErrorCodes.NotChangeable;
         if (cancelling && a.Status == AppointmentStatus.Pending)
             return null;
-        if (start - now < TimeSpan.FromMinutes(options.ChangeWindowMinutes))
+        if (now > a.ChangeDeadline(options))
             return ErrorCodes.TooLate;
         return null;
     }

@@ -1,5 +1,6 @@
 using Clinic.Bot.Features.Booking;
 using Clinic.Bot.Features.Registration;
+using Clinic.Bot.Localization;
 using Clinic.Bot.Telegram;
 using Clinic.Contracts;
 
@@ -85,7 +86,7 @@ public static class AppointmentActions
             && await context.Api.GetMyAppointments(context.UserId, AppointmentScope.Upcoming) is { IsSuccess: true } mine
             && mine.Value!.Items.FirstOrDefault(a => a.Id == id) is { } visit)
         {
-            await context.SendAsync(context.ErrorText(ErrorCodes.TooLate) + "\n" + context.Texts.CallBranch(visit.Branch));
+            await context.SendAsync(TooLate(context.Texts, visit) + "\n" + context.Texts.CallBranch(visit.Branch));
             return;
         }
 
@@ -121,6 +122,11 @@ public static class AppointmentActions
         };
         return context.SendAsync(text);
     }
+
+    /// <summary>"Too late", with the clinic's change window in hours when the API says until when changes were allowed.</summary>
+    private static string TooLate(Texts texts, AppointmentDto visit) => visit.ChangeUntil is { } until
+        ? texts.Format("appointments.too_late", ("hours", Math.Round((visit.Start - until).TotalHours, 1)))
+        : texts["errors.too_late"];
 
     private static long AppointmentId(BotContext context) =>
         CallbackData.TryLong(context.CallbackParts, 2, out var id) && id > 0 ? id : throw new StaleButtonException();

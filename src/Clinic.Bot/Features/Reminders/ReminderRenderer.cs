@@ -34,23 +34,40 @@ public sealed class ReminderRenderer : IOutboxRenderer
                 : new OutboxSkipException($"The patient's appointments could not be read: {upcoming.ErrorCode}.");
         }
 
-        var now = send.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        // Never earlier than the row's due time: the API only hands out due rows, whatever this machine's clock says.
+        var clock = send.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var now = clock > send.Item.DueAt ? clock : send.Item.DueAt;
         var appointment = upcoming.Value!.Items.FirstOrDefault(a => a.Id == appointmentId);
         if (appointment is null || appointment.Status != AppointmentStatus.Booked || appointment.Start <= now)
             throw new OutboxSkipException("The visit is no longer upcoming.");
 
         var texts = send.Texts;
-        // The branch's phone too: for running late, for directions, and for changes once it is too close to make them here.
-        var text = texts["reminders.title"] + "\n\n" + AppointmentsList.Card(texts, appointment) + "\n\n" + texts.CallBranch(appointment.Branch);
-        var message = await send.Bot.SendMessage(send.Item.TelegramId, text, replyMarkup: Buttons(texts, appointment), cancellationToken: cancellationToken);
+        // Until when the visit may still be changed here, and the branch's phone: for running late, for directions, and
+        // for changes once it is too close to make them in the bot.
+        var changeable = StillChangeable(appointment, now);
+        var text = texts["reminders.title"] + "\n\n" + AppointmentsList.Card(texts, appointment) + "\n\n"
+            + (changeable && appointment.ChangeUntil is { } until
+                ? texts.Format("appointments.change_until", ("date_time", texts.DateTime(until, appointment.Branch.TimeZone))) + "\n"
+                : "")
+            + texts.CallBranch(appointment.Branch);
+        var message = await send.Bot.SendMessage(send.Item.TelegramId, text, replyMarkup: Buttons(texts, appointment, changeable), cancellationToken: cancellationToken);
         return message.MessageId;
     }
 
+    /// <summary>
+    /// Whether the reminder offers reschedule and cancel: the API says the visit may change, for at least a few more
+    /// minutes (the 2-hour reminder lands right at a 2-hour change window's end, where a button would only be refused).
+    /// </summary>
+    private static bool StillChangeable(AppointmentDto appointment, DateTimeOffset now) =>
+        appointment.CanChange && (appointment.ChangeUntil is not { } until || until - now >= LastMinutes);
+
+    private static readonly TimeSpan LastMinutes = TimeSpan.FromMinutes(10);
+
     /// <summary>"I'll come" always; reschedule and cancel (the My-appointments buttons) while the visit may still change.</summary>
-    public static InlineKeyboardMarkup Buttons(Texts texts, AppointmentDto appointment)
+    private static InlineKeyboardMarkup Buttons(Texts texts, AppointmentDto appointment, bool changeable)
     {
         var rows = new List<List<InlineKeyboardButton>> { new() { Keyboards.Button(texts["reminders.coming"], "rm", "ok", appointment.Id) } };
-        if (appointment.CanChange)
+        if (changeable)
         {
             rows.Add(
             [

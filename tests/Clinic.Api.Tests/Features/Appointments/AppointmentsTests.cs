@@ -318,6 +318,7 @@ public abstract class AppointmentsTests(ClinicApp app) : ApiTest(app)
         Assert.Equal("Заболел", cancelled.CancelReason);
         Assert.Equal(CancelledBy.Patient, cancelled.CancelledBy);
         Assert.False(cancelled.CanChange);
+        Assert.Null(cancelled.ChangeUntil);
         await AssertErrorAsync(again, HttpStatusCode.Conflict, ErrorCodes.NotChangeable);
         await AssertErrorAsync(reschedule, HttpStatusCode.Conflict, ErrorCodes.NotChangeable);
         await AssertErrorAsync(confirm, HttpStatusCode.Conflict, ErrorCodes.NotChangeable);
@@ -330,6 +331,10 @@ public abstract class AppointmentsTests(ClinicApp app) : ApiTest(app)
         var start = await SoonestSlotAsync();
         var appointment = await BookOkAsync(patient, start, Clinic.BetaId);
         Assert.True(appointment.CanChange);
+        Assert.Equal(start.AddMinutes(-120), appointment.ChangeUntil); // the default 2-hour window, for the bot to say until when
+
+        App.Clock.SetUtcNow(start.AddMinutes(-120));
+        Assert.True(Assert.Single(await MineAsync(patient)).CanChange); // the last moment still counts
 
         App.Clock.SetUtcNow(start.AddMinutes(-119));
         var cancel = await CancelAsync(patient, appointment.Id);

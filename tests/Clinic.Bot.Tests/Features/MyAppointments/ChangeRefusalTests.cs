@@ -24,7 +24,8 @@ public sealed class ChangeRefusalTests(ChangeRefusalTests.StrictClinic env) : IC
 
         var id = await OnlyUpcomingAppointmentId(chat.Id);
         await chat.User.PressCallback(card.MessageId, $"ap:cy:{id}");
-        var tooLate = await chat.Expect("errors.too_late");
+        var tooLate = await chat.Expect("appointments.too_late");
+        Assert.Contains(chat.Texts.Format("appointments.too_late", ("hours", 720)), tooLate.VisibleText); // the clinic's 30-day window
         Assert.Contains(callBranch, tooLate.VisibleText);
         Assert.Matches(@"\+7\d{10}", tooLate.VisibleText);
         await chat.User.PressCallback(card.MessageId, $"ap:rs:{id}");
