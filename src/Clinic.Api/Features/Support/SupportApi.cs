@@ -18,7 +18,8 @@ public static class SupportApi
     public const int MaxFileIdLength = 200;
     public const int MaxQuestionLength = 500;
     public const long MaxAttachmentBytes = 20L * 1024 * 1024;
-    private const int MaxNumberAttempts = 5;
+    /// <summary>Each round of tickets opened at the same moment gives one of them its number; the others try the next.</summary>
+    private const int MaxNumberAttempts = 25;
 
     public static RouteGroupBuilder MapSupportApi(this RouteGroupBuilder group)
     {
@@ -71,8 +72,10 @@ public static class SupportApi
             }
             catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e) && attempt < MaxNumberAttempts)
             {
-                // Another ticket took this number at the same moment: take the next one.
+                // Another ticket took this number at the same moment: take the next one, after a short random pause so
+                // tickets racing together do not collide again in lockstep.
                 db.ChangeTracker.Clear();
+                await Task.Delay(Random.Shared.Next(1, 10 * attempt), cancellationToken);
             }
         }
     }
