@@ -22,7 +22,9 @@ public sealed class BroadcastKillTests
     private const int Patients = 10_000;
     private const int BlockedEvery = 100;
     private const long FirstTelegramId = 3_000_000_000L;
-    private const int LeaseSeconds = 10;
+    /// <summary>The production default: the dead bot's leased rows come back after it, and a busy CI machine that is late
+    /// to extend a live lease does not see it lapse.</summary>
+    private const int LeaseSeconds = 30;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
