@@ -26,6 +26,7 @@ public sealed class SqliteStateStore : IStateStore
         command.CommandText = """
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS fsm (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at INTEGER NOT NULL);
+            CREATE INDEX IF NOT EXISTS fsm_expires_at ON fsm (expires_at);
             """;
         command.ExecuteNonQuery();
     }
