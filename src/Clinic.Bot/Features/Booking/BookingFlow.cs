@@ -1,4 +1,5 @@
 using System.Globalization;
+using Clinic.Bot.Features.MyAppointments;
 using Clinic.Bot.Features.Registration;
 using Clinic.Bot.Localization;
 using Clinic.Bot.Telegram;
@@ -433,12 +434,12 @@ public static class BookingFlow
                 await context.ShowAsync(texts["appointments.not_found"], null);
                 break;
             case ErrorCodes.TooLate or ErrorCodes.NotChangeable:
-                var branchId = Id(context, "branch");
+                // Only a reschedule is refused so: the moved visit's window, and the branch's phone.
+                var refusal = reschedule
+                    ? await AppointmentActions.RefusalAsync(context, Id(context, "appt"), result.Error!.Code)
+                    : context.ErrorText(result.Error!.Code);
                 context.ClearFlow();
-                var branches = await context.Api.GetBranches();
-                var branch = branches.IsSuccess ? branches.Value!.FirstOrDefault(b => b.Id == branchId) : null;
-                var explained = context.ErrorText(result.Error!.Code);
-                await context.ShowAsync(branch is null ? explained : explained + "\n" + texts.CallBranch(branch), null);
+                await context.ShowAsync(refusal, null);
                 break;
             default:
                 await context.SendAsync(context.ErrorText(result.Error?.Code));

@@ -1,6 +1,5 @@
 using Clinic.Bot.Features.Booking;
 using Clinic.Bot.Features.Registration;
-using Clinic.Bot.Localization;
 using Clinic.Bot.Telegram;
 using Clinic.Contracts;
 
@@ -27,7 +26,8 @@ public static class AppointmentActions
 
         if (!appointment.CanChange)
         {
-            await context.SendAsync(context.Texts["appointments.not_changeable"] + "\n" + context.Texts.CallBranch(appointment.Branch));
+            // An upcoming visit that may not change is inside the change window (or an expired hold, which has none).
+            await context.SendAsync(Refusal(context, appointment, appointment.ChangeUntil is null ? ErrorCodes.NotChangeable : ErrorCodes.TooLate));
             return;
         }
 
@@ -82,11 +82,9 @@ public static class AppointmentActions
             return;
         }
 
-        if (result.Error?.Code == ErrorCodes.TooLate
-            && await context.Api.GetMyAppointments(context.UserId, AppointmentScope.Upcoming) is { IsSuccess: true } mine
-            && mine.Value!.Items.FirstOrDefault(a => a.Id == id) is { } visit)
+        if (result.Error?.Code == ErrorCodes.TooLate)
         {
-            await context.SendAsync(TooLate(context.Texts, visit) + "\n" + context.Texts.CallBranch(visit.Branch));
+            await context.SendAsync(await RefusalAsync(context, id, ErrorCodes.TooLate));
             return;
         }
 
@@ -123,10 +121,27 @@ public static class AppointmentActions
         return context.SendAsync(text);
     }
 
-    /// <summary>"Too late", with the clinic's change window in hours when the API says until when changes were allowed.</summary>
-    private static string TooLate(Texts texts, AppointmentDto visit) => visit.ChangeUntil is { } until
-        ? texts.Format("appointments.too_late", ("hours", Math.Round((visit.Start - until).TotalHours, 1)))
-        : texts["errors.too_late"];
+    /// <summary>
+    /// Why the patient may not reschedule or cancel <paramref name="visit"/> here (<paramref name="code"/>: too late, or no
+    /// longer changeable), with the clinic's change window in hours when the API gives it, and the branch's phone to call.
+    /// </summary>
+    public static string Refusal(BotContext context, AppointmentDto visit, string code)
+    {
+        var texts = context.Texts;
+        var why = code == ErrorCodes.TooLate && visit.ChangeUntil is { } until
+            ? texts.Format("appointments.too_late", ("hours", Math.Round((visit.Start - until).TotalHours, 1)))
+            : context.ErrorText(code);
+        return why + "\n" + texts.CallBranch(visit.Branch);
+    }
+
+    /// <summary>The same for a visit known by its id (a refusal from the API): without the phone if the visit cannot be read.</summary>
+    public static async Task<string> RefusalAsync(BotContext context, long appointmentId, string code)
+    {
+        var mine = await context.Api.GetMyAppointments(context.UserId, AppointmentScope.Upcoming);
+        return mine.IsSuccess && mine.Value!.Items.FirstOrDefault(a => a.Id == appointmentId) is { } visit
+            ? Refusal(context, visit, code)
+            : context.ErrorText(code);
+    }
 
     private static long AppointmentId(BotContext context) =>
         CallbackData.TryLong(context.CallbackParts, 2, out var id) && id > 0 ? id : throw new StaleButtonException();

@@ -29,8 +29,8 @@ public sealed class ChangeRefusalTests(ChangeRefusalTests.StrictClinic env) : IC
         Assert.Contains(callBranch, tooLate.VisibleText);
         Assert.Matches(@"\+7\d{10}", tooLate.VisibleText);
         await chat.User.PressCallback(card.MessageId, $"ap:rs:{id}");
-        var notChangeable = await chat.Expect("appointments.not_changeable");
-        Assert.Contains(callBranch, notChangeable.VisibleText);
+        var noReschedule = await chat.Expect("appointments.too_late");
+        Assert.Contains(callBranch, noReschedule.VisibleText);
         Assert.Equal(id, await OnlyUpcomingAppointmentId(chat.Id));
     }
 
