@@ -1,8 +1,10 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Clinic.Api.Data;
+using Clinic.Api.Features.Appointments;
 using Clinic.Contracts;
 using Clinic.Telegram.Fake;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Clinic.Bot.Tests.Infrastructure;
@@ -77,6 +79,34 @@ public class BotEnvironment : IAsyncLifetime
             ClinicJson.Options, TestContext.Current.CancellationToken);
         Assert.True(marked.IsSuccessStatusCode, await marked.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
+
+    private DateTime? _pastVisitsFrom;
+    private int _pastVisits;
+
+    /// <summary>
+    /// A booked visit of the patient behind <paramref name="telegramId"/> some days before the API's today (when first
+    /// asked), written into the database: the API books nothing in the past. Each call is an hour earlier than the last,
+    /// counted from that one moment even if the API's clock moves on, so no two visits of the one doctor it uses overlap.
+    /// </summary>
+    public Task<long> PastVisitAsync(long telegramId) => QueryAsync(async db =>
+    {
+        var patient = await db.Patients.SingleAsync(p => p.TelegramId == telegramId);
+        var offer = await db.DoctorServices.OrderBy(ds => ds.DoctorId).FirstAsync();
+        var branch = await db.DoctorBranches.Where(x => x.DoctorId == offer.DoctorId).Select(x => x.BranchId).FirstAsync();
+        var service = await db.Services.SingleAsync(s => s.Id == offer.ServiceId);
+        var now = (ApiClock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        var from = _pastVisitsFrom ??= new DateTime(now.Year, now.Month, now.Day, 5, 0, 0, DateTimeKind.Utc).AddDays(-3);
+        var visit = new Appointment
+        {
+            OrganizationId = patient.OrganizationId, PatientId = patient.Id, DoctorId = offer.DoctorId, BranchId = branch,
+            ServiceId = service.Id, Status = AppointmentStatus.Booked, CreatedAtUtc = now.AddDays(-10), UpdatedAtUtc = now.AddDays(-10),
+        };
+        var start = from.AddHours(-Interlocked.Increment(ref _pastVisits));
+        visit.SetTimes(start, service);
+        db.Appointments.Add(visit);
+        await db.SaveChangesAsync();
+        return visit.Id;
+    });
 
     /// <summary>Reads the API's database directly, as an auditor would, after the HTTP calls.</summary>
     public async Task<T> QueryAsync<T>(Func<ClinicDbContext, Task<T>> query)

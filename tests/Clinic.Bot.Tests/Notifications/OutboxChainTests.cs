@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Clinic.Api.Data;
-using Clinic.Api.Features.Appointments;
 using Clinic.Bot.ClinicApi;
 using Clinic.Bot.Tests.Infrastructure;
 using Clinic.Contracts;
@@ -149,7 +148,7 @@ public sealed class OutboxChainTests(OutboxChainEnvironment env) : IClassFixture
     {
         var chat = env.NewUser("ru");
         await Scenarios.RegisterAsync(chat, Language.Ru);
-        var visit = await PastVisitAsync(chat.Id);
+        var visit = await env.PastVisitAsync(chat.Id);
         using var staff = env.Staff();
         var before = (await staff.GetFromJsonAsync<NpsReportDto>(FeedbackRoutes.StaffNps, ClinicJson.Options, Cancel))!.Total;
         var overviewBefore = (await staff.GetFromJsonAsync<ClinicOverviewDto>("/api/admin/overview/", ClinicJson.Options, Cancel))!;
@@ -249,7 +248,7 @@ public sealed class OutboxChainTests(OutboxChainEnvironment env) : IClassFixture
         await Scenarios.RegisterAsync(chat, Language.Ru);
         var stranger = env.NewUser("ru");
         await Scenarios.RegisterAsync(stranger, Language.Ru, "Сидоров Иван");
-        var strangersVisit = await PastVisitAsync(stranger.Id);
+        var strangersVisit = await env.PastVisitAsync(stranger.Id);
         var seen = chat.User.Messages.Count;
 
         var ids = await env.QueryAsync(async db =>
@@ -274,26 +273,6 @@ public sealed class OutboxChainTests(OutboxChainEnvironment env) : IClassFixture
         Assert.All(failed, r => Assert.Contains("InvalidOperationException", r.Error));
         Assert.Equal(seen, chat.User.Messages.Count);
     }
-
-    /// <summary>A booked visit of the patient three days ago (written to the database: nothing can be booked in the past).</summary>
-    private Task<long> PastVisitAsync(long telegramId) => env.QueryAsync(async db =>
-    {
-        var patient = await db.Patients.SingleAsync(p => p.TelegramId == telegramId);
-        var offer = await db.DoctorServices.OrderBy(ds => ds.DoctorId).FirstAsync();
-        var branch = await db.DoctorBranches.Where(x => x.DoctorId == offer.DoctorId).Select(x => x.BranchId).FirstAsync();
-        var service = await db.Services.SingleAsync(s => s.Id == offer.ServiceId);
-        var now = env.Clock.GetUtcNow().UtcDateTime;
-        var visit = new Appointment
-        {
-            OrganizationId = patient.OrganizationId, PatientId = patient.Id, DoctorId = offer.DoctorId, BranchId = branch,
-            ServiceId = service.Id, Status = AppointmentStatus.Booked, CreatedAtUtc = now.AddDays(-10), UpdatedAtUtc = now.AddDays(-10),
-        };
-        var start = new DateTime(now.Year, now.Month, now.Day, 5, 0, 0, DateTimeKind.Utc).AddDays(-3).AddHours(-Random.Shared.Next(1, 2000));
-        visit.SetTimes(start, service);
-        db.Appointments.Add(visit);
-        await db.SaveChangesAsync();
-        return visit.Id;
-    });
 }
 
 /// <summary>A broadcast to a few hundred patients through the outbox under Telegram's limits, with its analytics.</summary>
