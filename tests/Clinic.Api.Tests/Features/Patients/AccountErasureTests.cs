@@ -20,7 +20,7 @@ public abstract class AccountErasureTests(ClinicApp app) : PaymentsTestBase(app)
 {
     private const string Name = "Жанабаева Айгерим Эрасовна";
 
-    private sealed record Footprint(PatientDto Patient, long VisitId, long FutureId, long DocumentId, long InvoiceId, long TicketId,
+    private sealed record Footprint(PatientDto Patient, long VisitId, long FutureId, DocumentDto Certificate, long InvoiceId, long TicketId,
         long TicketMessageId, IReadOnlyList<string> Files);
 
     [Fact]
@@ -41,6 +41,19 @@ public abstract class AccountErasureTests(ClinicApp app) : PaymentsTestBase(app)
         Assert.Equal(HttpStatusCode.OK, (await DownloadAsync(bystanderCertificate.Id, bystander.TelegramId)).StatusCode);
         await AssertEveryRouteRefusesAsync(-patient.Id, footprint, secrets);
         await AssertEveryRouteRefusesAsync(patient.TelegramId, footprint, secrets);
+        await AssertTheCertificateStillVerifiesWithoutInitialsAsync(footprint.Certificate);
+    }
+
+    /// <summary>The registry entry stays (docs/privacy.md): a paper issued earlier is still genuine, and names nobody.</summary>
+    private async Task AssertTheCertificateStillVerifiesWithoutInitialsAsync(DocumentDto certificate)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, Routes.VerifyDocument(certificate.Number));
+        request.Headers.Accept.ParseAdd("application/json");
+        var response = await App.Anonymous.SendAsync(request, Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var verified = await ReadAsync<DocumentVerificationDto>(response);
+        Assert.True(verified.Genuine);
+        Assert.True(string.IsNullOrEmpty(verified.PatientInitials), verified.PatientInitials);
     }
 
     /// <summary>Everything a patient can leave behind, with the name, phone and IIN written into the free texts too.</summary>
@@ -74,7 +87,7 @@ public abstract class AccountErasureTests(ClinicApp app) : PaymentsTestBase(app)
             (await db.Documents.Where(d => d.PatientId == patient.Id).Select(d => d.StorageKey).ToListAsync(Cancel))
             .Concat(await db.SupportTicketMessages.Where(m => m.TicketId == ticket.Id && m.AttachmentStorageKey != null)
                 .Select(m => m.AttachmentStorageKey!).ToListAsync(Cancel)).ToList());
-        return new Footprint(patient, visit.Id, futureVisit.Id, certificate.Id, invoice.Id, ticket.Id, ticket.Messages[0].Id, files);
+        return new Footprint(patient, visit.Id, futureVisit.Id, certificate, invoice.Id, ticket.Id, ticket.Messages[0].Id, files);
     }
 
     private async Task AssertNoTraceInTheDatabaseAsync(string[] secrets, long telegramId)
@@ -147,7 +160,7 @@ public abstract class AccountErasureTests(ClinicApp app) : PaymentsTestBase(app)
             ("documents", () => Api.GetAsync($"{Routes.Documents}?telegram_id={telegramId}", Cancel)),
             ("document visits", () => Api.GetAsync($"{Routes.DocumentVisits}?telegram_id={telegramId}&kind=visit_certificate", Cancel)),
             ("generate", () => GenerateAsync(telegramId, DocumentKind.VisitCertificate, f.VisitId)),
-            ("download", () => DownloadAsync(f.DocumentId, telegramId)),
+            ("download", () => DownloadAsync(f.Certificate.Id, telegramId)),
             ("invoice", () => CreateInvoiceAsync(telegramId)),
             ("invoice status", () => StatusAsync(f.InvoiceId, telegramId)),
             ("balance", () => Api.GetAsync($"{PaymentRoutes.Balance}?telegram_id={telegramId}", Cancel)),
