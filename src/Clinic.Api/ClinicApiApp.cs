@@ -44,6 +44,7 @@ public static class ClinicApiApp
         services.AddClinicOpenApi();
         services.AddClinicDocuments(options);
         services.AddClinicPayments(options);
+        services.AddScoped<AccountErasure>();
         return builder;
     }
 

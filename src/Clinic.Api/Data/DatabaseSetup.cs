@@ -5,6 +5,8 @@ namespace Clinic.Api.Data;
 /// <summary>Chooses the provider from <see cref="ClinicApiOptions"/> and brings the schema up to date on startup.</summary>
 public static class DatabaseSetup
 {
+    private static readonly SqliteSecureDelete SecureDelete = new();
+
     public static IServiceCollection AddClinicDatabase(this IServiceCollection services, ClinicApiOptions options)
     {
         if (options.Provider == DatabaseProvider.Postgres)
@@ -14,7 +16,7 @@ public static class DatabaseSetup
         }
         else
         {
-            services.AddDbContext<SqliteClinicDbContext>(o => o.UseSqlite(options.ConnectionString));
+            services.AddDbContext<SqliteClinicDbContext>(o => o.UseSqlite(options.ConnectionString).AddInterceptors(SecureDelete));
             services.AddScoped<ClinicDbContext>(sp => sp.GetRequiredService<SqliteClinicDbContext>());
         }
         services.AddScoped<DemoSeeder>();

@@ -10,6 +10,12 @@ public interface IStateStore
     Task SetStateAsync(StateKey key, string? state, CancellationToken ct);
     Task<string?> GetDataAsync(StateKey key, CancellationToken ct);
     Task SetDataAsync(StateKey key, string? json, CancellationToken ct);
+
+    /// <summary>
+    /// Erases every conversation of this user with this bot, in any chat, so nothing they typed (an IIN, a phone) is left
+    /// behind when their account is deleted, not even as stale bytes on disk where the store can prevent it.
+    /// </summary>
+    Task ForgetUserAsync(long botId, long userId, CancellationToken ct);
 }
 
 public static class StateStoreDefaults

@@ -15,6 +15,26 @@ public sealed class RedisStateStore(IConnectionMultiplexer redis, int database) 
 
     public Task SetDataAsync(StateKey key, string? json, CancellationToken ct) => Set(key.DataName, json);
 
+    /// <summary>The user's private chat directly, then any other chat's keys found by a SCAN of every primary.</summary>
+    public async Task ForgetUserAsync(long botId, long userId, CancellationToken ct)
+    {
+        var privateChat = new StateKey(botId, userId, userId);
+        await Db.KeyDeleteAsync([privateChat.StateName, privateChat.DataName]);
+        foreach (var endpoint in redis.GetEndPoints())
+        {
+            var server = redis.GetServer(endpoint);
+            if (server.IsReplica)
+            {
+                continue;
+            }
+
+            await foreach (var key in server.KeysAsync(database, StateKey.UserPattern(botId, userId, "*")).WithCancellation(ct))
+            {
+                await Db.KeyDeleteAsync(key);
+            }
+        }
+    }
+
     private Task Set(string name, string? value) =>
         value is null ? Db.KeyDeleteAsync(name) : Db.StringSetAsync(name, value, StateStoreDefaults.Ttl);
 }

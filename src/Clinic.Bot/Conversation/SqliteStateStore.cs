@@ -39,6 +39,25 @@ public sealed class SqliteStateStore : IStateStore
 
     public Task SetDataAsync(StateKey key, string? json, CancellationToken ct) => Set(key.DataName, json, ct);
 
+    /// <summary>
+    /// Deletes the rows (zeroed in the file: <c>secure_delete</c> is on), then checkpoints and truncates the write-ahead
+    /// log, whose older frames would otherwise still hold what the user typed.
+    /// </summary>
+    public async Task ForgetUserAsync(long botId, long userId, CancellationToken ct)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM fsm WHERE key GLOB $pattern";
+        command.Parameters.AddWithValue("$pattern", StateKey.UserPattern(botId, userId, "*"));
+        await command.ExecuteNonQueryAsync(ct);
+        command.Parameters.Clear();
+        command.CommandText = "PRAGMA busy_timeout";
+        var previous = Convert.ToInt32(await command.ExecuteScalarAsync(ct));
+        // The checkpoint waits for readers through SQLite's busy handler; the pooled connection gets its timeout back.
+        command.CommandText = $"PRAGMA busy_timeout = 5000; PRAGMA wal_checkpoint(TRUNCATE); PRAGMA busy_timeout = {previous};";
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     private async Task<string?> Get(string key, CancellationToken ct)
     {
         await using var connection = Open();
@@ -76,14 +95,15 @@ public sealed class SqliteStateStore : IStateStore
     /// <summary>
     /// A connection from the pool. In WAL mode <c>synchronous = NORMAL</c> (a setting of the connection, so it is set on
     /// each) still survives a crash of the bot; only a power cut may lose the last answers, and a conversation is cheap to
-    /// start again, unlike an fsync on every tap.
+    /// start again, unlike an fsync on every tap. <c>secure_delete</c> (also per connection) overwrites deleted and
+    /// replaced values with zeros, so a finished conversation's IIN or phone does not linger in the file's free space.
     /// </summary>
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous = NORMAL";
+        command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;";
         command.ExecuteNonQuery();
         return connection;
     }

@@ -49,7 +49,7 @@ public static class AppointmentsApi
         var now = clock.GetUtcNow();
         if (request.Start <= now)
             return Errors.Validation("start", "The time is in the past.");
-        var patient = await db.Patients.SingleOrDefaultAsync(p => p.OrganizationId == organizationId && p.TelegramId == request.TelegramId, cancellationToken);
+        var patient = await db.Patients.OfTelegramUser(organizationId, request.TelegramId).SingleOrDefaultAsync(cancellationToken);
         if (patient is null)
             return Errors.NotFound("No patient with this Telegram id.", ErrorCodes.PatientNotFound);
         if (!patient.IsRegistered)
@@ -220,10 +220,13 @@ public static class AppointmentsApi
         db.Appointments.Include(a => a.Branch).Include(a => a.Service).Include(a => a.Doctor);
 
     private static Task<Patient?> FindPatientAsync(ClinicDbContext db, ClinicApiOptions options, long telegramId, CancellationToken cancellationToken) =>
-        db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.OrganizationId == options.DefaultOrganizationId && p.TelegramId == telegramId, cancellationToken);
+        db.Patients.AsNoTracking().OfTelegramUser(options.DefaultOrganizationId, telegramId).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The appointment only if it belongs to this Telegram user: someone else's id looks exactly like a missing one.</summary>
-    private static Task<Appointment?> FindOwnAsync(ClinicDbContext db, ClinicApiOptions options, long id, long telegramId, CancellationToken cancellationToken) =>
-        WithReferences(db).SingleOrDefaultAsync(a => a.Id == id && a.OrganizationId == options.DefaultOrganizationId &&
-                                                     a.Patient!.TelegramId == telegramId, cancellationToken);
+    private static Task<Appointment?> FindOwnAsync(ClinicDbContext db, ClinicApiOptions options, long id, long telegramId, CancellationToken cancellationToken)
+    {
+        var owner = db.Patients.OfTelegramUser(options.DefaultOrganizationId, telegramId);
+        return WithReferences(db).SingleOrDefaultAsync(a => a.Id == id && a.OrganizationId == options.DefaultOrganizationId &&
+                                                            owner.Any(p => p.Id == a.PatientId), cancellationToken);
+    }
 }

@@ -112,8 +112,9 @@ public static class DocumentsApi
         long id, [FromQuery(Name = "telegram_id")] long telegramId, ClinicDbContext db, IDocumentStorage storage,
         ClinicApiOptions options, ILogger<Document> logger, CancellationToken cancellationToken)
     {
+        var owner = db.Patients.OfTelegramUser(options.DefaultOrganizationId, telegramId);
         var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.OrganizationId == options.DefaultOrganizationId &&
-                                                                                   d.Patient!.TelegramId == telegramId, cancellationToken);
+                                                                                   owner.Any(p => p.Id == d.PatientId), cancellationToken);
         if (document is null)
             return Errors.NotFound("No such document.");
         var stream = await storage.OpenReadAsync(document.StorageKey, cancellationToken);
@@ -138,5 +139,5 @@ public static class DocumentsApi
     }
 
     private static Task<Patient?> FindPatientAsync(ClinicDbContext db, ClinicApiOptions options, long telegramId, CancellationToken cancellationToken) =>
-        db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.OrganizationId == options.DefaultOrganizationId && p.TelegramId == telegramId, cancellationToken);
+        db.Patients.AsNoTracking().OfTelegramUser(options.DefaultOrganizationId, telegramId).SingleOrDefaultAsync(cancellationToken);
 }

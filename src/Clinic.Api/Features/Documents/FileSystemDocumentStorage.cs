@@ -31,9 +31,17 @@ public sealed class FileSystemDocumentStorage : IDocumentStorage
         return Task.FromResult(stream);
     }
 
+    /// <summary>Removing a file that is already gone (or whose folder is) is not an error.</summary>
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        File.Delete(PathOf(key));
+        try
+        {
+            File.Delete(PathOf(key));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Nothing was ever stored under this key's folder.
+        }
         return Task.CompletedTask;
     }
 

@@ -11,5 +11,6 @@ public interface IDocumentStorage
     /// <summary>The stored bytes as a stream, or null when nothing is stored under the key.</summary>
     Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>Removes the bytes; a key with nothing stored under it is not an error.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken);
 }

@@ -80,7 +80,7 @@ public static class StaffDocumentsApi
                 new Dictionary<string, string[]> { ["file"] = ["Not a PDF, JPEG or PNG file."] }));
 
         var patient = await db.Patients.AsNoTracking()
-            .SingleOrDefaultAsync(p => p.Id == id && p.OrganizationId == options.DefaultOrganizationId, cancellationToken);
+            .SingleOrDefaultAsync(p => p.Id == id && p.OrganizationId == options.DefaultOrganizationId && p.DeletedAtUtc == null, cancellationToken);
         if (patient is null)
             return Errors.NotFound("No such patient.", ErrorCodes.PatientNotFound);
         if (appointmentId is { } visitId && !await db.Appointments.AnyAsync(a => a.Id == visitId && a.PatientId == patient.Id, cancellationToken))

@@ -1,6 +1,7 @@
 using Clinic.Api.Data;
 using Clinic.Api.Features.Appointments;
 using Clinic.Api.Features.Catalog;
+using Clinic.Api.Features.Patients;
 using Clinic.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -140,7 +141,7 @@ public static class FeedbackApi
     }
 
     private static Task<long?> PatientIdAsync(ClinicDbContext db, ClinicApiOptions options, long telegramId, CancellationToken cancellationToken) =>
-        db.Patients.Where(p => p.OrganizationId == options.DefaultOrganizationId && p.TelegramId == telegramId)
+        db.Patients.OfTelegramUser(options.DefaultOrganizationId, telegramId)
             .Select(p => (long?)p.Id).FirstOrDefaultAsync(cancellationToken);
 
     private static IQueryable<Appointment> WithCatalog(IQueryable<Appointment> appointments) =>

@@ -235,7 +235,7 @@ public static class OutboxApi
     private static IQueryable<OutboxMessage> Due(ClinicDbContext db, long organizationId, DateTime nowUtc, bool honourNewsOptOut = true) =>
         db.OutboxMessages.Where(m => m.OrganizationId == organizationId && m.DueAtUtc <= nowUtc &&
                                      (m.Status == OutboxStatus.Pending || (m.Status == OutboxStatus.Claimed && m.LeaseUntilUtc < nowUtc)) &&
-                                     m.Patient!.BotBlockedAtUtc == null &&
+                                     m.Patient!.BotBlockedAtUtc == null && m.Patient.DeletedAtUtc == null &&
                                      (m.Kind != OutboxKinds.Reminder || m.Patient.RemindersEnabled) &&
                                      (!honourNewsOptOut || m.Kind != OutboxKinds.Broadcast || m.Patient.NewsOptIn));
 
@@ -251,7 +251,7 @@ public static class OutboxApi
             FROM outbox_messages o JOIN patients p ON p.id = o.patient_id
             WHERE o.organization_id = {organizationId} AND o.due_at_utc <= {nowUtc}
               AND (o.status = {pending} OR (o.status = {claimed} AND o.lease_until_utc < {nowUtc}))
-              AND p.bot_blocked_at_utc IS NULL
+              AND p.bot_blocked_at_utc IS NULL AND p.deleted_at_utc IS NULL
               AND (o.kind <> {reminder} OR p.reminders_enabled)
               AND (o.kind <> {broadcast} OR p.news_opt_in)
             ORDER BY o.due_at_utc, o.id

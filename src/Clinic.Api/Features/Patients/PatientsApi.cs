@@ -113,8 +113,8 @@ public static class PatientsApi
     public static async Task<Results<Ok<PatientDto>, NotFound<ApiError>>> GetByTelegram(
         long telegramId, ClinicDbContext db, ClinicApiOptions options, CancellationToken cancellationToken)
     {
-        var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(
-            p => p.OrganizationId == options.DefaultOrganizationId && p.TelegramId == telegramId, cancellationToken);
+        var patient = await db.Patients.AsNoTracking().OfTelegramUser(options.DefaultOrganizationId, telegramId)
+            .SingleOrDefaultAsync(cancellationToken);
         return patient is null
             ? Errors.NotFound("No patient with this Telegram id.", ErrorCodes.PatientNotFound)
             : TypedResults.Ok(patient.AsDto());

@@ -136,8 +136,9 @@ public static class PaymentsApi
         long id, [FromQuery(Name = "telegram_id")] long telegramId, ClinicDbContext db, ClinicApiOptions options,
         PaymentStatusPoller poller, CancellationToken cancellationToken)
     {
+        var owner = db.Patients.OfTelegramUser(options.DefaultOrganizationId, telegramId);
         var invoice = await db.Invoices.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.OrganizationId == options.DefaultOrganizationId &&
-                                                                                 i.Patient!.TelegramId == telegramId, cancellationToken);
+                                                                                 owner.Any(p => p.Id == i.PatientId), cancellationToken);
         if (invoice is null)
             return Errors.NotFound("No such invoice.");
         if (invoice.IsOpen)
@@ -178,5 +179,5 @@ public static class PaymentsApi
         db.Invoices.AsNoTracking().Include(i => i.Appointment).ThenInclude(a => a!.Service);
 
     private static Task<Patient?> FindPatientAsync(ClinicDbContext db, ClinicApiOptions options, long telegramId, CancellationToken cancellationToken) =>
-        db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.OrganizationId == options.DefaultOrganizationId && p.TelegramId == telegramId, cancellationToken);
+        db.Patients.AsNoTracking().OfTelegramUser(options.DefaultOrganizationId, telegramId).SingleOrDefaultAsync(cancellationToken);
 }

@@ -243,8 +243,11 @@ public static class SupportApi
         TypedResults.Json(new ApiError(ErrorCodes.FileTooLarge, $"The file is larger than {MaxAttachmentBytes / 1024 / 1024} MB."),
             statusCode: StatusCodes.Status413PayloadTooLarge);
 
-    private static IQueryable<SupportTicket> OwnTicket(ClinicDbContext db, ClinicApiOptions options, long id, long telegramId) =>
-        db.SupportTickets.Where(t => t.Id == id && t.OrganizationId == options.DefaultOrganizationId && t.Patient!.TelegramId == telegramId);
+    private static IQueryable<SupportTicket> OwnTicket(ClinicDbContext db, ClinicApiOptions options, long id, long telegramId)
+    {
+        var owner = db.Patients.OfTelegramUser(options.DefaultOrganizationId, telegramId);
+        return db.SupportTickets.Where(t => t.Id == id && t.OrganizationId == options.DefaultOrganizationId && owner.Any(p => p.Id == t.PatientId));
+    }
 
     private static Task<List<FaqCategory>> LoadFaqAsync(ClinicDbContext db, ClinicApiOptions options, CancellationToken cancellationToken) =>
         db.FaqCategories.AsNoTracking().Include(c => c.Entries).Where(c => c.OrganizationId == options.DefaultOrganizationId)
@@ -258,5 +261,5 @@ public static class SupportApi
     }
 
     private static Task<Patient?> FindPatientAsync(ClinicDbContext db, ClinicApiOptions options, long telegramId, CancellationToken cancellationToken) =>
-        db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.OrganizationId == options.DefaultOrganizationId && p.TelegramId == telegramId, cancellationToken);
+        db.Patients.AsNoTracking().OfTelegramUser(options.DefaultOrganizationId, telegramId).SingleOrDefaultAsync(cancellationToken);
 }

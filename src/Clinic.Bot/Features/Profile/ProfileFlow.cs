@@ -1,3 +1,5 @@
+using Clinic.Bot.Configuration;
+using Clinic.Bot.Conversation;
 using Clinic.Bot.Features.Menu;
 using Clinic.Bot.Features.Registration;
 using Clinic.Bot.Telegram;
@@ -159,8 +161,11 @@ public static class ProfileFlow
             return;
         }
 
-        // The profile is gone: the next message must not find it in the cache, and /start registers anew.
+        // The profile is gone: the next message must not find it in the cache, and /start registers anew. What the user
+        // typed in any conversation with the bot goes with it, once the clinic confirmed the deletion.
         context.Services.GetRequiredService<PatientCache>().Forget(context.UserId);
+        await context.Services.GetRequiredService<IStateStore>().ForgetUserAsync(
+            context.Services.GetRequiredService<BotOptions>().BotId, context.UserId, context.CancellationToken);
         context.Patient = null;
         context.ClearFlow();
         await context.ShowAsync(context.Texts["profile_settings.deleted"], null);
