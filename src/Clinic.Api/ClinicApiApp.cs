@@ -26,8 +26,14 @@ public static class ClinicApiApp
     public static WebApplicationBuilder AddClinicApi(this WebApplicationBuilder builder)
     {
         var options = ClinicApiOptions.FromConfiguration(builder.Configuration);
+        if (!builder.Environment.IsDevelopment())
+            options.RequireProductionSettings(builder.Configuration);
         var services = builder.Services;
         services.AddSingleton(options);
+        // Microsoft.Extensions.Http logs every request's full URL (the Kaspi client's included): no client logs its
+        // requests, whatever level an operator sets.
+        services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers());
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = HostShutdown.Timeout);
         // A host embedding the API (or a test) may bring its own clock.
         services.TryAddSingleton(TimeProvider.System);
         services.AddClinicDatabase(options);

@@ -1,17 +1,18 @@
 using System.Globalization;
 using Clinic.Api.Features.Payments.Kaspi;
+using Clinic.Contracts;
 
 namespace Clinic.Api;
 
 /// <summary>
 /// Settings of the clinic API, read from environment variables (or any configuration source with the same keys).
 /// <list type="table">
-/// <item><term>TELEGRAM_BOT_API_SECRET</term><description>Bearer secret the bot sends on every /api/bot/ call. Default <c>change-this-secret-in-production</c>.</description></item>
-/// <item><term>ADMIN_API_TOKEN</term><description>Bearer token of the staff API under /api/admin/. Empty (the default) closes the staff API.</description></item>
+/// <item><term>TELEGRAM_BOT_API_SECRET</term><description>Bearer secret the bot sends on every /api/bot/ call. Outside Development at least 32 characters and no placeholder (<see cref="SecretRules"/>); in Development the default is <c>change-this-secret-in-production</c>.</description></item>
+/// <item><term>ADMIN_API_TOKEN</term><description>Bearer token of the staff API under /api/admin/. Empty (the default) closes the staff API; when set, outside Development, as strong as the bot's secret.</description></item>
 /// <item><term>DATABASE_URL</term><description><c>postgres://user:pass@host:port/db</c> or an Npgsql <c>Key=Value</c> string; selects PostgreSQL.</description></item>
 /// <item><term>ConnectionStrings__Clinic</term><description>Npgsql connection string; selects PostgreSQL when DATABASE_URL is not set.</description></item>
 /// <item><term>SQLITE_PATH</term><description>SQLite file used when no PostgreSQL is configured. Default <c>data/clinic.db</c>; the directory is created.</description></item>
-/// <item><term>SEED_DEMO_DATA</term><description>Seed the demo clinic into an empty database. Default <c>true</c>.</description></item>
+/// <item><term>SEED_DEMO_DATA</term><description>Seed the demo clinic into an empty database. Default <c>false</c>; the all-in-one sandbox turns it on.</description></item>
 /// <item><term>DEFAULT_ORGANIZATION_ID</term><description>Organization the bot serves. Default <c>1</c>.</description></item>
 /// <item><term>BOOKING_MIN_NOTICE_MINUTES</term><description>Earliest bookable slot is now plus this. Default <c>120</c>.</description></item>
 /// <item><term>BOOKING_HORIZON_DAYS</term><description>Latest bookable day, counted from today. Default <c>60</c>.</description></item>
@@ -19,7 +20,7 @@ namespace Clinic.Api;
 /// <item><term>BOOKING_CHANGE_WINDOW_MINUTES</term><description>Reschedule and cancel are refused this close to the visit. Default <c>120</c>.</description></item>
 /// <item><term>BOOKING_HOLD_MINUTES</term><description>How long a <c>pending</c> hold lasts before it must be confirmed. Default <c>5</c>.</description></item>
 /// <item><term>DOCUMENTS_PATH</term><description>Folder where the file-system document storage keeps files. Default <c>data/documents</c>.</description></item>
-/// <item><term>PUBLIC_BASE_URL</term><description>Public base URL of the API, printed in documents' QR codes (<c>{PUBLIC_BASE_URL}/verify/{number}</c>). Default <c>http://localhost:5080</c>.</description></item>
+/// <item><term>PUBLIC_BASE_URL</term><description>Public base URL of the API, printed in documents' QR codes (<c>{PUBLIC_BASE_URL}/verify/{number}</c>). Required outside Development; in Development the default is <c>http://localhost:5080</c>.</description></item>
 /// <item><term>PAYMENT_EXPIRY_MINUTES</term><description>An unpaid invoice expires this long after it was created. Default <c>30</c>.</description></item>
 /// <item><term>PAYMENT_POLL_SECONDS</term><description>How often the background job asks the provider about open invoices. Default <c>15</c>.</description></item>
 /// <item><term>KASPI_API_KEY</term><description>Kaspi QR partner API key (<c>Api-Key</c> header). Empty (the default) = the sandbox provider.</description></item>
@@ -43,7 +44,7 @@ public sealed record ClinicApiOptions
     public string? AdminApiToken { get; init; }
     public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
     public string ConnectionString { get; init; } = "Data Source=data/clinic.db";
-    public bool SeedDemoData { get; init; } = true;
+    public bool SeedDemoData { get; init; }
     public long DefaultOrganizationId { get; init; } = 1;
     public int MinNoticeMinutes { get; init; } = 120;
     public int HorizonDays { get; init; } = 60;
@@ -69,7 +70,7 @@ public sealed record ClinicApiOptions
             AdminApiToken = NonEmpty(config, "ADMIN_API_TOKEN"),
             Provider = provider,
             ConnectionString = connection,
-            SeedDemoData = Bool(config, "SEED_DEMO_DATA", true),
+            SeedDemoData = Bool(config, "SEED_DEMO_DATA", false),
             DefaultOrganizationId = Int(config, "DEFAULT_ORGANIZATION_ID", 1, 1, int.MaxValue),
             MinNoticeMinutes = Int(config, "BOOKING_MIN_NOTICE_MINUTES", 120, 0, 60 * 24 * 30),
             HorizonDays = Int(config, "BOOKING_HORIZON_DAYS", 60, 1, 366),
@@ -87,6 +88,21 @@ public sealed record ClinicApiOptions
             OutboxMaxAttempts = Int(config, "OUTBOX_MAX_ATTEMPTS", 5, 1, 100),
             AdminTelegramIds = IdList(config, "ADMIN_TELEGRAM_IDS"),
         };
+    }
+
+    /// <summary>
+    /// Outside Development: the secrets are real ones (<see cref="SecretRules"/>) and PUBLIC_BASE_URL is set, so QR codes
+    /// and payment links never point at localhost. Throws <see cref="ApiConfigurationException"/> on the first problem.
+    /// </summary>
+    public void RequireProductionSettings(IConfiguration config)
+    {
+        var problem = SecretRules.Problem("TELEGRAM_BOT_API_SECRET", BotApiSecret)
+            ?? (AdminApiToken is null ? null : SecretRules.Problem("ADMIN_API_TOKEN", AdminApiToken))
+            ?? (NonEmpty(config, "PUBLIC_BASE_URL") is null
+                ? "PUBLIC_BASE_URL is not set: set it to the clinic's public HTTPS address (e.g. https://bot.example.kz); documents' QR codes and payment links are built from it."
+                : null);
+        if (problem is not null)
+            throw new ApiConfigurationException(problem);
     }
 
     private static (DatabaseProvider, string) ChooseDatabase(IConfiguration config)

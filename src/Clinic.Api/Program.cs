@@ -7,11 +7,20 @@ if (HealthProbe.IsRequested(args))
     return await HealthProbe.RunAsync(args, Console.Out);
 }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddClinicApi();
-var app = builder.Build();
-app.UseClinicApi();
-app.Run();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddClinicApi();
+    var app = builder.Build();
+    app.UseClinicApi();
+    app.Run();
+}
+catch (ApiConfigurationException error)
+{
+    Console.Error.WriteLine(error.Message);
+    return 1;
+}
+
 return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

@@ -16,6 +16,7 @@ using Clinic.Bot.Features.Support;
 using Clinic.Bot.Localization;
 using Clinic.Bot.Notifications;
 using Clinic.Bot.Telegram;
+using Clinic.Contracts;
 using StackExchange.Redis;
 using Telegram.Bot;
 
@@ -30,8 +31,17 @@ public static class ClinicBotApp
     public static WebApplicationBuilder AddClinicBot(this WebApplicationBuilder builder)
     {
         var options = BotOptions.From(builder.Configuration);
+        if (!builder.Environment.IsDevelopment())
+        {
+            options.RequireStrongSecrets();
+        }
+
         var services = builder.Services;
         services.AddSingleton(options);
+        // Microsoft.Extensions.Http logs every request's full URL, and the Bot API's URLs carry the bot token: no client
+        // logs its requests, whatever level an operator sets.
+        services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers());
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = HostShutdown.Timeout);
         services.TryAddSingletonTimeProvider();
         services.AddSingleton(Localizer.LoadEmbedded());
         services.AddClinicApiClient(options.DjangoApiUrl.ToString(), options.TelegramBotApiSecret);
@@ -86,6 +96,8 @@ public static class ClinicBotApp
         UpdatePipeline.Register(services);
 
         // Configure background work: handling queued updates, polling, telling Telegram about the bot.
+        // The loops' heartbeats are wall-clock time, whatever clock a host gives the features.
+        services.AddSingleton(sp => new LoopLiveness(TimeProvider.System, sp.GetRequiredService<IHostApplicationLifetime>()));
         services.AddHostedService<UpdateWorker>();
         services.AddHostedService<PollingService>();
         services.AddHostedService<BotStartupService>();

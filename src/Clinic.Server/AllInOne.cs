@@ -12,7 +12,8 @@ internal static class AllInOne
 
     /// <summary>
     /// Points the bot at this same process and, when no bot token is configured, starts a local fake Telegram
-    /// so the system runs with no set-up at all. A real token never starts the sandbox.
+    /// so the system runs with no set-up at all. A real token never starts the sandbox, and then the production rules
+    /// apply as to the API and the bot run alone (real secrets, PUBLIC_BASE_URL set).
     /// </summary>
     public static async Task<FakeTelegramServer?> AddAllInOneDefaultsAsync(this WebApplicationBuilder builder)
     {
@@ -29,16 +30,17 @@ internal static class AllInOne
             config["DJANGO_API_URL"] = Browsable(url);
         }
 
-        // Payment links and documents' verify links point at this server, on whatever address it listens.
-        if (string.IsNullOrWhiteSpace(config["PUBLIC_BASE_URL"]))
-        {
-            config["PUBLIC_BASE_URL"] = Browsable(url);
-        }
-
         if (!string.IsNullOrWhiteSpace(config["TELEGRAM_BOT_TOKEN"]))
         {
             return null;
         }
+
+        // The sandbox is for trying the system on this machine: payment and verify links point at this server, the demo
+        // clinic is there to book at, and the bot's secret is a fresh random one (both sides are in this process), so
+        // nothing needs configuring and no placeholder secret is ever accepted. What the operator set is kept.
+        SetUnlessConfigured(config, "PUBLIC_BASE_URL", Browsable(url));
+        SetUnlessConfigured(config, "SEED_DEMO_DATA", "true");
+        SetUnlessConfigured(config, "TELEGRAM_BOT_API_SECRET", RandomSecret());
 
         var sandbox = await FakeTelegramServer.StartAsync();
         SandboxUsers.CreateDefaults(sandbox.State);
@@ -84,6 +86,16 @@ internal static class AllInOne
 
         Console.WriteLine("Press Ctrl+C to stop.");
     }
+
+    private static void SetUnlessConfigured(IConfiguration config, string key, string value)
+    {
+        if (string.IsNullOrWhiteSpace(config[key]))
+        {
+            config[key] = value;
+        }
+    }
+
+    private static string RandomSecret() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     private static IReadOnlyCollection<long> AdminIds(string? configured) =>
         (configured ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -83,7 +83,7 @@ public sealed class ComposeFileTests
     [Fact]
     public void The_backend_reaches_the_postgres_service_with_the_containers_credentials()
     {
-        var dotEnv = new Dictionary<string, string> { ["POSTGRES_USER"] = "u", ["POSTGRES_PASSWORD"] = "p", ["POSTGRES_DB"] = "d", ["TELEGRAM_BOT_API_SECRET"] = "s" };
+        var dotEnv = new Dictionary<string, string> { ["POSTGRES_USER"] = "u", ["POSTGRES_PASSWORD"] = "p", ["POSTGRES_DB"] = "d", ["TELEGRAM_BOT_API_SECRET"] = "s", ["PUBLIC_BASE_URL"] = "https://clinic.example" };
 
         var databaseUrl = new Uri(Compose.Environment("backend", dotEnv)["DATABASE_URL"]);
         var postgres = Compose.Environment("postgres", dotEnv);
@@ -110,6 +110,40 @@ public sealed class ComposeFileTests
         Assert.Throws<InvalidOperationException>(() => Compose.Environment("telegram_bot", empty));
         Assert.Throws<InvalidOperationException>(() => Compose.Environment("backend", empty));
         Assert.Throws<InvalidOperationException>(() => Compose.Environment("postgres", empty));
+    }
+
+    [Fact]
+    public void The_backend_refuses_to_start_without_the_public_address_its_links_and_qr_codes_use()
+    {
+        var dotEnv = new Dictionary<string, string> { ["POSTGRES_PASSWORD"] = "p", ["TELEGRAM_BOT_API_SECRET"] = "s" };
+
+        var refusal = Assert.Throws<InvalidOperationException>(() => Compose.Environment("backend", dotEnv));
+
+        Assert.Contains("PUBLIC_BASE_URL", refusal.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public void Every_service_gets_longer_to_stop_than_the_apps_shutdown_timeout_and_rotates_its_logs(string service)
+    {
+        var definition = Compose.Service(service);
+        var grace = (string)definition["stop_grace_period"]!;
+        var logging = ComposeFile.Map(definition, "logging");
+        var options = ComposeFile.Map(logging, "options");
+
+        Assert.EndsWith("s", grace);
+        Assert.True(TimeSpan.FromSeconds(int.Parse(grace[..^1], System.Globalization.CultureInfo.InvariantCulture)) > Clinic.Contracts.HostShutdown.Timeout,
+            $"{service}: stop_grace_period {grace} is not longer than the apps' {Clinic.Contracts.HostShutdown.Timeout.TotalSeconds} s shutdown");
+        Assert.Equal("json-file", logging["driver"]);
+        Assert.Matches("^[0-9]+m$", (string)options["max-size"]!);
+        Assert.Matches("^[0-9]+$", (string)options["max-file"]!);
+    }
+
+    [Fact]
+    public void The_deployment_files_speak_of_the_docker_compose_plugin_not_the_old_docker_compose_command()
+    {
+        foreach (var file in new[] { "docker-compose.yml", ".env.example", "Dockerfile", "README.md", "README.ru.md", "docs/deployment.md" })
+            Assert.DoesNotMatch(@"docker-compose(?!\.yml)", Repo.Read(file));
     }
 
     [Fact]

@@ -27,6 +27,22 @@ public sealed class DockerfileTests
 
     [Theory]
     [MemberData(nameof(Images))]
+    public void Each_image_starts_in_its_published_folder_with_an_appsettings_that_keeps_http_logs_at_warning(string target, string project)
+    {
+        var settings = System.Text.Json.JsonDocument.Parse(Repo.Read($"src/{project}/appsettings.json")).RootElement.GetProperty("Logging").GetProperty("LogLevel");
+        var built = Path.Combine(Path.GetDirectoryName(Repo.AppDll(project))!, "appsettings.json");
+
+        Assert.Equal("Information", settings.GetProperty("Default").GetString());
+        Assert.Equal("Warning", settings.GetProperty("Microsoft.AspNetCore").GetString());
+        Assert.True(settings.TryGetProperty("System.Net.Http", out var http) && http.GetString() == "Warning", $"src/{project}/appsettings.json: System.Net.Http is not at Warning");
+        Assert.True(System.IO.File.Exists(built), $"{built} is not in the build output");
+        // The content root is the working directory: the folder the published app was copied into.
+        Assert.Equal("/app", File.Effective(target, "WORKDIR"));
+        Assert.Contains(File.Lineage(target).First().All("COPY"), copy => copy == $"--from=build /out/{target} ./");
+    }
+
+    [Theory]
+    [MemberData(nameof(Images))]
     public void Each_image_runs_as_the_non_root_app_user(string target, string project)
     {
         _ = project;

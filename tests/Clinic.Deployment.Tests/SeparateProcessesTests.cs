@@ -79,7 +79,7 @@ public sealed class SeparateProcessesTests(ComposeOnLocalhost system) : IClassFi
         await using var otherTelegram = await Clinic.Telegram.Fake.FakeTelegramServer.StartAsync(ct: Cancel);
         var dotEnv = new Dictionary<string, string>(system.DotEnv)
         {
-            ["TELEGRAM_BOT_API_SECRET"] = "not-the-backends-secret",
+            ["TELEGRAM_BOT_API_SECRET"] = "not-the-backends-secret-" + Guid.NewGuid().ToString("N"),
             ["TELEGRAM_BOT_TOKEN"] = otherTelegram.Token,
             ["TELEGRAM_API_URL"] = otherTelegram.BaseUrl,
         };

@@ -26,6 +26,19 @@ public sealed class AllInOneServerTests(SandboxFixture fixture)
     }
 
     [Fact]
+    public async Task On_a_fresh_clone_the_sandbox_makes_its_own_bot_secret_so_the_documented_placeholder_opens_nothing()
+    {
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["TELEGRAM_BOT_API_SECRET"] = "" });
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Clinic.Api.ClinicApiOptions.DefaultSecret);
+
+        var branches = await http.GetAsync(server.ApiUrl + Clinic.Contracts.Routes.Branches, Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, branches.StatusCode);
+        Assert.Contains("Telegram sandbox", server.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task With_a_bot_token_the_sandbox_is_never_started()
     {
         // A Bot API address where nothing listens: the bot's calls fail here instead of leaving the machine.
@@ -37,6 +50,8 @@ public sealed class AllInOneServerTests(SandboxFixture fixture)
         {
             ["TELEGRAM_BOT_TOKEN"] = "123456789:AAH-real-looking-token",
             ["TELEGRAM_API_URL"] = nowhere,
+            // With a real token the production rules apply: a public address for links (the bot's secret is ServerProcess's).
+            ["PUBLIC_BASE_URL"] = "https://clinic.example",
         });
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
 

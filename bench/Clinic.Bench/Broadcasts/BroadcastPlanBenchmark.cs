@@ -24,7 +24,7 @@ namespace Clinic.Bench.Broadcasts;
 public sealed class BroadcastPlanBenchmark : IBenchCommand
 {
     private const double TargetSeconds = 5;
-    private const string StaffToken = "bench-staff-token";
+    private const string StaffToken = Loopback.ApiServer.StaffToken;
 
     public string Name => "broadcast-plan";
 
@@ -43,6 +43,8 @@ public sealed class BroadcastPlanBenchmark : IBenchCommand
             builder.Configuration[key] = value;
         builder.Configuration["ADMIN_API_TOKEN"] = StaffToken;
         builder.Configuration["SEED_DEMO_DATA"] = "true";
+        builder.Configuration["TELEGRAM_BOT_API_SECRET"] = Loopback.ApiServer.Secret;
+        builder.Configuration["PUBLIC_BASE_URL"] = "https://clinic.example";
         builder.AddClinicApi();
         await using var app = builder.Build();
         app.UseClinicApi();

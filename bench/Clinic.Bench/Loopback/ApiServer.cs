@@ -16,8 +16,8 @@ namespace Clinic.Bench.Loopback;
 /// </summary>
 public sealed class ApiServer : IAsyncDisposable
 {
-    public const string Secret = "bench-bot-api-secret";
-    public const string StaffToken = "bench-staff-token";
+    public const string Secret = "bench-bot-api-secret-0123456789abcdef";
+    public const string StaffToken = "bench-staff-token-0123456789abcdef";
 
     private readonly WebApplication _app;
     private readonly Func<Task> _cleanup;
@@ -77,6 +77,7 @@ public sealed class ApiServer : IAsyncDisposable
         builder.Configuration["TELEGRAM_BOT_API_SECRET"] = Secret;
         builder.Configuration["ADMIN_API_TOKEN"] = StaffToken;
         builder.Configuration["SEED_DEMO_DATA"] = "true";
+        builder.Configuration["PUBLIC_BASE_URL"] = url;
         builder.Configuration["DATABASE_URL"] = "";
         builder.Configuration["DOCUMENTS_PATH"] = Path.Combine(folder, "documents");
         foreach (var (key, value) in settings)

@@ -24,7 +24,7 @@ namespace Clinic.Bench.Webhook;
 /// </summary>
 public sealed class WebhookBenchmark : IBenchCommand
 {
-    private const string WebhookSecret = "bench-webhook-secret";
+    private const string WebhookSecret = "bench-webhook-secret-0123456789abcdef";
     private const double TargetUpdatesPerSecond = 1_000;
     private const double TargetMegabytes = 200;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Clinic.Contracts;
 
 namespace Clinic.Bot.Configuration;
 
@@ -80,6 +81,20 @@ public sealed record BotOptions
         }
 
         return options;
+    }
+
+    /// <summary>
+    /// Outside Development the secrets must be real ones (<see cref="SecretRules"/>): TELEGRAM_BOT_API_SECRET always,
+    /// TELEGRAM_WEBHOOK_SECRET in webhook mode. The defaults above are placeholders that only Development accepts.
+    /// </summary>
+    public void RequireStrongSecrets()
+    {
+        var problem = SecretRules.Problem("TELEGRAM_BOT_API_SECRET", TelegramBotApiSecret)
+            ?? (UseWebhook ? SecretRules.Problem("TELEGRAM_WEBHOOK_SECRET", TelegramWebhookSecret) : null);
+        if (problem is not null)
+        {
+            throw new BotConfigurationException(problem);
+        }
     }
 
     /// <summary>The numeric bot id (the token's prefix), used to key conversation state per bot.</summary>

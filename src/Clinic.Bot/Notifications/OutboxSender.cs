@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Clinic.Bot.ClinicApi;
 using Clinic.Bot.Configuration;
 using Clinic.Bot.Localization;
+using Clinic.Bot.Telegram;
 using Clinic.Contracts;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -20,11 +21,20 @@ namespace Clinic.Bot.Notifications;
 /// network and server failures (a renderer throws <see cref="HttpRequestException"/> when the clinic API is unavailable) go back
 /// to the API, which retries them later with a backoff; a row a renderer cannot render (any other exception) fails permanently.
 /// On shutdown the messages already handed to Telegram are finished and reported; the rest are released unsent.
+/// Every claim round and every handled message beat the "outbox" heartbeat of <see cref="LoopLiveness"/>.
 /// </summary>
 public sealed class OutboxSender(
     IServiceProvider services, BotOptions options, Localizer localizer, IHttpClientFactory httpClients,
-    IEnumerable<IOutboxRenderer> renderers, OutboxRateLimiter limiter, ILogger<OutboxSender> logger) : BackgroundService
+    IEnumerable<IOutboxRenderer> renderers, OutboxRateLimiter limiter, LoopLiveness liveness, ILogger<OutboxSender> logger) : BackgroundService
 {
+    /// <summary>
+    /// The longest a healthy sender goes without a beat: a claim round waits for a free place in the queue while every
+    /// worker sits out Telegram's <c>retry_after</c> or a 30 s send limit.
+    /// </summary>
+    public static readonly TimeSpan StallAfter = TimeSpan.FromMinutes(5);
+
+    private LoopHeartbeat _heartbeat = null!;
+
     /// <summary>
     /// The sender's own client, without the library's automatic "retry after" (which would wait one request and let the
     /// others run into the same limit): a 429 reaches the sender, which pauses every send.
@@ -82,6 +92,19 @@ public sealed class OutboxSender(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        _heartbeat = liveness.Start("outbox", StallAfter);
+        try
+        {
+            await SendAllAsync(stoppingToken);
+        }
+        finally
+        {
+            _heartbeat.End();
+        }
+    }
+
+    private async Task SendAllAsync(CancellationToken stoppingToken)
+    {
         // Room for two claims, so the next claim is asked for while the last one is still being sent.
         var queue = Channel.CreateBounded<Leased>(new BoundedChannelOptions(BatchSize * 2) { SingleWriter = true });
         // Sent, not yet reported: at most one claim's worth, so a crash can repeat little more than that.
@@ -109,6 +132,7 @@ public sealed class OutboxSender(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            _heartbeat.Beat();
             // Not cancelled by shutdown: rows the API leased are then released below instead of waiting out their lease.
             var claim = await Api().ClaimOutbox(new OutboxClaimRequest(BatchSize, options.OutboxLeaseSeconds), CancellationToken.None);
 
@@ -156,6 +180,7 @@ public sealed class OutboxSender(
                     : await SendAsync(leased, stoppingToken);
                 // The report goes to the reporters, so the next send need not wait for the API's write.
                 await results.WriteAsync((leased, result), CancellationToken.None);
+                _heartbeat.Beat();
             }
             catch (Exception error)
             {

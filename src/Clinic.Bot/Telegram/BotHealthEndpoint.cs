@@ -5,8 +5,10 @@ namespace Clinic.Bot.Telegram;
 
 /// <summary>
 /// <c>GET /health</c> of the bot run on its own (src/Clinic.Bot): 200 when the clinic API answers an authenticated
-/// call, 503 otherwise, naming why — <c>unreachable</c> (wrong DJANGO_API_URL, backend down) or <c>unauthorized</c>
-/// (TELEGRAM_BOT_API_SECRET differs between bot and API). Not mapped by the all-in-one host, whose /health is the API's.
+/// call and the bot's own loops are alive, 503 otherwise, naming why — <c>clinic_api</c> is <c>unreachable</c> (wrong
+/// DJANGO_API_URL, backend down) or <c>unauthorized</c> (TELEGRAM_BOT_API_SECRET differs between bot and API), and
+/// <c>dead_loops</c> lists the loops (<c>polling</c>, <c>outbox</c>) that ended or got stuck (<see cref="LoopLiveness"/>).
+/// Not mapped by the all-in-one host, whose /health is the API's.
 /// </summary>
 public static class BotHealthEndpoint
 {
@@ -19,7 +21,7 @@ public static class BotHealthEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> CheckAsync(ClinicApiClient api, CancellationToken requestAborted)
+    private static async Task<IResult> CheckAsync(ClinicApiClient api, LoopLiveness liveness, CancellationToken requestAborted)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
         timeout.CancelAfter(ApiCheckTimeout);
@@ -37,8 +39,9 @@ public static class BotHealthEndpoint
             clinicApi = "unreachable";
         }
 
-        return clinicApi == "ok"
-            ? Results.Json(new { status = "ok", clinic_api = clinicApi })
-            : Results.Json(new { status = "unhealthy", clinic_api = clinicApi }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        var deadLoops = liveness.DeadLoops();
+        return clinicApi == "ok" && deadLoops.Count == 0
+            ? Results.Json(new { status = "ok", clinic_api = clinicApi, dead_loops = deadLoops })
+            : Results.Json(new { status = "unhealthy", clinic_api = clinicApi, dead_loops = deadLoops }, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

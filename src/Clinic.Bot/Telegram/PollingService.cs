@@ -4,11 +4,20 @@ using Telegram.Bot.Types.Enums;
 
 namespace Clinic.Bot.Telegram;
 
-/// <summary>Polling mode: removes any webhook, then long-polls getUpdates and queues what arrives.</summary>
-public sealed class PollingService(ITelegramBotClient bot, UpdateQueue queue, BotOptions options, ILogger<PollingService> logger)
+/// <summary>
+/// Polling mode: removes any webhook, then long-polls getUpdates and queues what arrives. Every round beats the
+/// "polling" heartbeat of <see cref="LoopLiveness"/>, so a loop that ended or got stuck shows in the bot's /health.
+/// </summary>
+public sealed class PollingService(ITelegramBotClient bot, UpdateQueue queue, BotOptions options, LoopLiveness liveness, ILogger<PollingService> logger)
     : BackgroundService
 {
     internal static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
+
+    /// <summary>
+    /// The longest a healthy round takes: the HTTP client's 100 s limit on a getUpdates Telegram never answers, plus the
+    /// 30 s back-off, plus room for a queue that is briefly full.
+    /// </summary>
+    public static readonly TimeSpan StallAfter = TimeSpan.FromMinutes(3);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,11 +26,25 @@ public sealed class PollingService(ITelegramBotClient bot, UpdateQueue queue, Bo
             return;
         }
 
-        await RetryAsync(() => bot.DeleteWebhook(cancellationToken: stoppingToken), "deleteWebhook", stoppingToken, logger);
+        var heartbeat = liveness.Start("polling", StallAfter);
+        try
+        {
+            await RetryAsync(() => bot.DeleteWebhook(cancellationToken: stoppingToken), "deleteWebhook", stoppingToken, logger, heartbeat);
+            await PollAsync(heartbeat, stoppingToken);
+        }
+        finally
+        {
+            heartbeat.End();
+        }
+    }
+
+    private async Task PollAsync(LoopHeartbeat heartbeat, CancellationToken stoppingToken)
+    {
         int? offset = null;
         var delay = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {
+            heartbeat.Beat();
             try
             {
                 var updates = await bot.GetUpdates(offset, limit: 100, timeout: 20, allowedUpdates: AllowedUpdates, cancellationToken: stoppingToken);
@@ -75,11 +98,12 @@ public sealed class PollingService(ITelegramBotClient bot, UpdateQueue queue, Bo
     /// Calls Telegram until it answers, backing off up to 30 s. Never gives up: Telegram being unreachable at start
     /// must not stop the host (and with it the clinic API of the all-in-one server).
     /// </summary>
-    internal static async Task RetryAsync(Func<Task> call, string what, CancellationToken ct, ILogger? logger = null)
+    internal static async Task RetryAsync(Func<Task> call, string what, CancellationToken ct, ILogger? logger = null, LoopHeartbeat? heartbeat = null)
     {
         var delay = TimeSpan.FromSeconds(1);
         while (!ct.IsCancellationRequested)
         {
+            heartbeat?.Beat();
             try
             {
                 await call();

@@ -16,7 +16,8 @@ public sealed class ClinicApiOptionsTests
 
         Assert.Equal(DatabaseProvider.Sqlite, options.Provider);
         Assert.Equal(ClinicApiOptions.DefaultSecret, options.BotApiSecret);
-        Assert.True(options.SeedDemoData);
+        // A real clinic's database never gets the demo clinic by default; the all-in-one sandbox asks for it.
+        Assert.False(options.SeedDemoData);
         Assert.Equal(1, options.DefaultOrganizationId);
         Assert.Equal((120, 60, 15, 120, 5), (options.MinNoticeMinutes, options.HorizonDays, options.SlotGridMinutes, options.ChangeWindowMinutes, options.HoldMinutes));
         Assert.True(Directory.Exists(Path.Combine(Path.GetTempPath(), "clinic-options-test")));

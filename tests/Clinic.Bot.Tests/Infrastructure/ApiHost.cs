@@ -8,11 +8,12 @@ namespace Clinic.Bot.Tests.Infrastructure;
 
 /// <summary>
 /// The real clinic API on Kestrel over a temporary SQLite file with the demo clinic. It can be stopped and
-/// started again on the same port and file, to play "the API went down".
+/// started again on the same port and file, to play "the API went down". It runs in the Production environment, so its
+/// secrets are as long as production requires.
 /// </summary>
 public sealed class ApiHost : IAsyncDisposable
 {
-    public const string Secret = "test-bot-api-secret";
+    public const string Secret = "test-bot-api-secret-0123456789abcdef";
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"clinic-bot-tests-{Guid.NewGuid():N}.db");
     private readonly int _port = FreePort.Next();
@@ -32,7 +33,7 @@ public sealed class ApiHost : IAsyncDisposable
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The API is not running.");
 
     /// <summary>The staff API's token (ADMIN_API_TOKEN), for tests that play the reception.</summary>
-    public const string StaffToken = "test-staff-token";
+    public const string StaffToken = "test-staff-token-0123456789abcdef";
 
     /// <summary>Where the API files documents (DOCUMENTS_PATH), removed with the host.</summary>
     public string DocumentsPath { get; } = Path.Combine(Path.GetTempPath(), $"clinic-bot-tests-documents-{Guid.NewGuid():N}");
@@ -56,6 +57,7 @@ public sealed class ApiHost : IAsyncDisposable
         builder.Configuration["SEED_DEMO_DATA"] = "true";
         builder.Configuration["ADMIN_API_TOKEN"] = StaffToken;
         builder.Configuration["DOCUMENTS_PATH"] = DocumentsPath;
+        builder.Configuration["PUBLIC_BASE_URL"] = Url;
         if (_clock is not null)
         {
             builder.Services.AddSingleton(_clock);

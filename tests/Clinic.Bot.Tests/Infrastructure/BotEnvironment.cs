@@ -15,6 +15,9 @@ namespace Clinic.Bot.Tests.Infrastructure;
 /// </summary>
 public class BotEnvironment : IAsyncLifetime
 {
+    /// <summary>TELEGRAM_WEBHOOK_SECRET: as long as production requires (the bot runs in the Production environment).</summary>
+    public const string WebhookSecret = "test-webhook-secret-0123456789abcdef";
+
     private static long _nextUserId = 7_000_000 + Random.Shared.Next(0, 1_000_000) * 10L;
 
     private readonly string _statePath = Path.Combine(Path.GetTempPath(), $"clinic-bot-state-{Guid.NewGuid():N}.db");
@@ -125,7 +128,7 @@ public class BotEnvironment : IAsyncLifetime
             ["TELEGRAM_BOT_API_SECRET"] = ApiHost.Secret,
             ["BOT_STATE_PATH"] = _statePath,
             ["USE_WEBHOOK"] = UseWebhook ? "true" : "false",
-            ["TELEGRAM_WEBHOOK_SECRET"] = "test-webhook-secret",
+            ["TELEGRAM_WEBHOOK_SECRET"] = WebhookSecret,
         };
         foreach (var (key, value) in ExtraSettings)
         {

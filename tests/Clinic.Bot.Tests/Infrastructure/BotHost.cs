@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Clinic.Bot.Telegram;
 
 namespace Clinic.Bot.Tests.Infrastructure;
 
-/// <summary>The real bot (AddClinicBot/UseClinicBot) in its own web host on a loopback port, configured like in production.</summary>
+/// <summary>The real bot (AddClinicBot/UseClinicBot, and its /health as Program.cs maps it) in its own web host on a loopback port, configured like in production.</summary>
 public sealed class BotHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -42,6 +43,7 @@ public sealed class BotHost : IAsyncDisposable
         configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseClinicBot();
+        app.MapBotHealth();
         await app.StartAsync();
         return new BotHost(app, url);
     }

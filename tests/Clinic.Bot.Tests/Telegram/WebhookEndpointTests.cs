@@ -27,7 +27,7 @@ public sealed class WebhookEndpointTests(WebhookBotEnvironment env) : IClassFixt
     [InlineData("{\"update_id\": \"abc\"}")]
     public async Task A_malformed_body_is_refused_with_400_and_the_bot_keeps_working(string body)
     {
-        var response = await PostAsync(body, "test-webhook-secret");
+        var response = await PostAsync(body, BotEnvironment.WebhookSecret);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
 
         var chat = env.NewUser();
@@ -41,9 +41,9 @@ public sealed class WebhookEndpointTests(WebhookBotEnvironment env) : IClassFixt
         var chat = env.NewUser();
         var updateId = 900_000_000 + Random.Shared.Next(1_000_000);
         var help = UpdateJson(updateId, chat.Id, "/help");
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(help, "test-webhook-secret")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(help, "test-webhook-secret")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(UpdateJson(updateId + 1, chat.Id, "/cancel"), "test-webhook-secret")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(help, BotEnvironment.WebhookSecret)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(help, BotEnvironment.WebhookSecret)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(UpdateJson(updateId + 1, chat.Id, "/cancel"), BotEnvironment.WebhookSecret)).StatusCode);
 
         await chat.Expect("common.cancelled");
         Assert.Single(chat.User.Messages, m => m.VisibleText == chat.Texts["help.text"]);

@@ -12,7 +12,7 @@ namespace Clinic.Deployment.Tests.Infrastructure;
 /// <c>postgres:5432</c> → CLINIC_TEST_POSTGRES's server, <c>redis:6379</c> → CLINIC_TEST_REDIS,
 /// <c>backend:8000</c> → the backend process's port. The Bot API is the fake Telegram (TELEGRAM_API_URL), so no internet is needed.
 /// </summary>
-public sealed class ComposeOnLocalhost : IAsyncLifetime
+public class ComposeOnLocalhost : IAsyncLifetime
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
@@ -48,10 +48,16 @@ public sealed class ComposeOnLocalhost : IAsyncLifetime
         }
     }
 
+    /// <summary>The fake Telegram's bot (its token); the fake's default unless a subclass needs its own.</summary>
+    protected virtual FakeTelegramOptions? TelegramOptions => null;
+
+    /// <summary>Settings both processes get on top of the compose environment, as an override file would add them.</summary>
+    protected virtual IReadOnlyDictionary<string, string> ProcessSettings => new Dictionary<string, string>();
+
     private async Task StartAsync()
     {
         Directory.CreateDirectory(_workingDirectory);
-        Telegram = await FakeTelegramServer.StartAsync();
+        Telegram = await FakeTelegramServer.StartAsync(TelegramOptions);
         DotEnv = OperatorDotEnv(Telegram);
         BackendSettings = BackendEnvironment(FreePort());
         BotSettings = BotEnvironment(DotEnv, FreePort());
@@ -69,6 +75,11 @@ public sealed class ComposeOnLocalhost : IAsyncLifetime
         dotEnv["TELEGRAM_BOT_TOKEN"] = telegram.Token;
         dotEnv["TELEGRAM_API_URL"] = telegram.BaseUrl;
         dotEnv["TELEGRAM_BOT_API_SECRET"] = "deploy-" + Guid.NewGuid().ToString("N");
+        dotEnv["TELEGRAM_WEBHOOK_SECRET"] = "webhook-" + Guid.NewGuid().ToString("N");
+        dotEnv["ADMIN_API_TOKEN"] = "staff-" + Guid.NewGuid().ToString("N");
+        // The clinic's public address, required in Production; and the demo clinic, so there is something to book.
+        dotEnv["PUBLIC_BASE_URL"] = "https://clinic.example";
+        dotEnv["SEED_DEMO_DATA"] = "true";
         dotEnv["POSTGRES_USER"] = Uri.EscapeDataString(Services!.Postgres.Username ?? "postgres");
         dotEnv["POSTGRES_PASSWORD"] = Uri.EscapeDataString(Services.Postgres.Password ?? "");
         dotEnv["POSTGRES_DB"] = DatabaseName;
@@ -81,6 +92,8 @@ public sealed class ComposeOnLocalhost : IAsyncLifetime
         settings["DATABASE_URL"] = Replace(settings["DATABASE_URL"], "@postgres:5432/", $"@{Services!.Postgres.Host}:{Services.Postgres.Port}/");
         // The image's ENV ASPNETCORE_HTTP_PORTS, on a free port instead of 8000.
         settings["ASPNETCORE_HTTP_PORTS"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (key, value) in ProcessSettings)
+            settings[key] = value;
         return settings;
     }
 
@@ -92,6 +105,8 @@ public sealed class ComposeOnLocalhost : IAsyncLifetime
         settings["REDIS_HOST"] = Replace(settings["REDIS_HOST"], "redis", Services!.RedisHost);
         settings["REDIS_PORT"] = Replace(settings["REDIS_PORT"], "6379", Services.RedisPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         settings["ASPNETCORE_HTTP_PORTS"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (key, value) in ProcessSettings)
+            settings[key] = value;
         return settings;
     }
 

@@ -43,6 +43,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>The staff token a test starts a server with (ADMIN_API_TOKEN) to act as the clinic's reception.</summary>
     public const string StaffToken = "browser-tests-staff-token-0123456789";
 
+    /// <summary>
+    /// The bot's API secret a test server gets (TELEGRAM_BOT_API_SECRET), so the test can call /api/bot/ as the bot does.
+    /// Set it to "" to let the sandbox generate its own, as on a fresh clone.
+    /// </summary>
+    public const string BotApiSecret = "browser-tests-bot-api-secret-0123456789";
+
     /// <summary>The server's SQLite database (SQLITE_PATH), in this server's own temp folder.</summary>
     public string DatabasePath => Path.Combine(_directory, "clinic.db");
 
@@ -79,6 +85,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         info.Environment["DOCUMENTS_PATH"] = Path.Combine(directory, "documents");
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        info.Environment["TELEGRAM_BOT_API_SECRET"] = BotApiSecret;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             info.Environment[key] = value;
 
@@ -101,7 +108,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
 
         if (!server.UsesRealTelegram)
-            await server.WarmUpAsync();
+            await server.WarmUpAsync(info.Environment["TELEGRAM_BOT_API_SECRET"]);
         return server;
     }
 
@@ -109,11 +116,13 @@ public sealed partial class ServerProcess : IAsyncDisposable
     /// Asks the API what the bot asks first, without the bot's short timeouts: on a busy machine (two cores, a browser,
     /// another server) a just-started server's first answers are slow, and a test should not fail on that.
     /// </summary>
-    private async Task WarmUpAsync()
+    private async Task WarmUpAsync(string? botApiSecret)
     {
         using var http = new HttpClient { BaseAddress = new Uri(ApiUrl), Timeout = StartTimeout };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Clinic.Api.ClinicApiOptions.DefaultSecret);
         (await http.GetAsync(Contracts.Routes.Health)).EnsureSuccessStatusCode();
+        if (string.IsNullOrEmpty(botApiSecret))
+            return;
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", botApiSecret);
         (await http.GetAsync(Contracts.Routes.Branches)).EnsureSuccessStatusCode();
     }
 
