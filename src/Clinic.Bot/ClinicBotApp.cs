@@ -16,6 +16,7 @@ using Clinic.Bot.Features.Support;
 using Clinic.Bot.Localization;
 using Clinic.Bot.Notifications;
 using Clinic.Bot.Telegram;
+using Clinic.Contracts;
 using StackExchange.Redis;
 using Telegram.Bot;
 
@@ -89,6 +90,7 @@ public static class ClinicBotApp
         services.AddHostedService<UpdateWorker>();
         services.AddHostedService<PollingService>();
         services.AddHostedService<BotStartupService>();
+        services.AddWebhookRateLimit();
 
         // Configure the outbox: the sender and the renderers of the messages the clinic starts.
         services.AddNotifications(options);
@@ -98,6 +100,7 @@ public static class ClinicBotApp
 
     public static WebApplication UseClinicBot(this WebApplication app)
     {
+        app.UseClinicRateLimiting();
         app.MapTelegramWebhook();
         return app;
     }
