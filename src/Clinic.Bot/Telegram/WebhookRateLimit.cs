@@ -19,7 +19,10 @@ public static class WebhookRateLimit
     /// <summary>Requests with the right secret that may wait for the bucket to refill before any is refused.</summary>
     public const int TelegramQueue = 1000;
 
-    /// <summary>Requests with a wrong or missing secret per client address per minute.</summary>
+    /// <summary>Requests with a wrong or missing secret a client address may make at once (a misconfigured proxy's retries)...</summary>
+    public const int WrongSecretBurst = 10;
+
+    /// <summary>...and then per minute, one at a time.</summary>
     public const int WrongSecretPerMinute = 10;
 
     public static IServiceCollection AddWebhookRateLimit(this IServiceCollection services) =>
@@ -33,10 +36,11 @@ public static class WebhookRateLimit
                     QueueLimit = TelegramQueue,
                     QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 })
-                : RateLimitPartition.GetFixedWindowLimiter("wrong-secret:" + http.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
+                : RateLimitPartition.GetTokenBucketLimiter("wrong-secret:" + http.Connection.RemoteIpAddress, _ => new TokenBucketRateLimiterOptions
                 {
-                    PermitLimit = WrongSecretPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
+                    TokenLimit = WrongSecretBurst,
+                    TokensPerPeriod = 1,
+                    ReplenishmentPeriod = TimeSpan.FromMinutes(1) / WrongSecretPerMinute,
                     QueueLimit = 0,
                 })));
 }
