@@ -14,7 +14,7 @@ public static class PublicRateLimit
 {
     public const string PolicyName = "public";
 
-    /// <summary>Requests a client address may make at once; the bucket refills at <see cref="PerMinute"/>.</summary>
+    /// <summary>Requests a client address may make at once; the bucket refills continuously at <see cref="PerMinute"/>.</summary>
     public const int Burst = 120;
 
     /// <summary>
