@@ -68,6 +68,16 @@ public static class ClinicApiApp
             app.MapScalarApiReference(scalar => scalar.WithNonce());
         }
 
+        // Public, and rate-limited per client address.
+        var open = app.MapGroup("").RequireRateLimiting(PublicRateLimit.PolicyName);
+        // A document's QR code opens it; it shows initials only.
+        open.MapVerifyApi();
+        // The sandbox payment page a sandbox QR code opens: only when the sandbox is the provider.
+        if (app.Services.GetService<SandboxPaymentProvider>() is not null)
+            open.MapSandboxPaymentPage();
+        // A broadcast button's link counts its recipient's click and redirects.
+        open.MapBroadcastClicks();
+
         var bot = app.MapGroup(Routes.BotPrefix).RequireAuthorization();
         bot.MapPatientsApi();
         bot.MapCatalogApi();
@@ -92,15 +102,6 @@ public static class ClinicApiApp
         // The bot's admin side: the bot's secret and an administrator's telegram_id (ADMIN_TELEGRAM_IDS).
         app.MapGroup(BroadcastRoutes.BotAdminPrefix).RequireAuthorization().RequireAdminTelegramId().MapBroadcastsApi("BotAdmin");
 
-        // Public, and rate-limited per client address.
-        var open = app.MapGroup("").RequireRateLimiting(PublicRateLimit.PolicyName);
-        // A document's QR code opens it; it shows initials only.
-        open.MapVerifyApi();
-        // The sandbox payment page a sandbox QR code opens: only when the sandbox is the provider.
-        if (app.Services.GetService<SandboxPaymentProvider>() is not null)
-            open.MapSandboxPaymentPage();
-        // A broadcast button's link counts its recipient's click and redirects.
-        open.MapBroadcastClicks();
         return app;
     }
 
