@@ -56,6 +56,8 @@ public sealed class ApiHost : IAsyncDisposable
         builder.Configuration["SEED_DEMO_DATA"] = "true";
         builder.Configuration["ADMIN_API_TOKEN"] = StaffToken;
         builder.Configuration["DOCUMENTS_PATH"] = DocumentsPath;
+        // The host runs in Production (no environment is set), where payments are off unless asked for: the bot pays in the sandbox.
+        builder.Configuration["PAYMENTS_SANDBOX"] = "true";
         if (_clock is not null)
         {
             builder.Services.AddSingleton(_clock);
