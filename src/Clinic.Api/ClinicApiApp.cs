@@ -49,22 +49,41 @@ public static class ClinicApiApp
                 .RequireClaim(System.Security.Claims.ClaimTypes.Name, "staff"));
         services.AddClinicOpenApi();
         services.AddClinicDocuments(options);
-        services.AddClinicPayments(options);
+        services.AddClinicPayments(options, sandbox: options.PaymentsSandbox ?? builder.Environment.IsDevelopment());
+        services.AddClinicPublicRateLimit(options);
         services.AddScoped<AccountErasure>();
         return builder;
     }
 
     public static WebApplication UseClinicApi(this WebApplication app)
     {
+        var options = app.Services.GetRequiredService<ClinicApiOptions>();
+        app.UseClinicForwardedHeaders(options);
+        app.UseClinicSecurityHeaders();
         app.UseClinicErrorHandling();
+        app.UseClinicRateLimiting();
         app.UseAuthentication();
         app.UseAuthorization();
 
         DatabaseSetup.MigrateAndSeedAsync(app.Services).GetAwaiter().GetResult();
 
         app.MapGet(Routes.Health, CheckHealth).WithName("Health");
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        // The API's map helps an attacker as much as a developer: public in Production only when OPENAPI_PUBLIC=true.
+        if (app.IsOpenApiPublic())
+        {
+            app.MapOpenApi();
+            app.MapScalarApiReference(scalar => scalar.WithNonce());
+        }
+
+        // Public, and rate-limited per client address.
+        var open = app.MapGroup("").RequireRateLimiting(PublicRateLimit.PolicyName);
+        // A document's QR code opens it; it shows initials only.
+        open.MapVerifyApi();
+        // The sandbox payment page a sandbox QR code opens: only when the sandbox is the provider.
+        if (app.Services.GetService<SandboxPaymentProvider>() is not null)
+            open.MapSandboxPaymentPage();
+        // A broadcast button's link counts its recipient's click and redirects.
+        open.MapBroadcastClicks();
 
         var bot = app.MapGroup(Routes.BotPrefix).RequireAuthorization();
         bot.MapPatientsApi();
@@ -90,17 +109,16 @@ public static class ClinicApiApp
         // The bot's admin side: the bot's secret and an administrator's telegram_id (ADMIN_TELEGRAM_IDS).
         app.MapGroup(BroadcastRoutes.BotAdminPrefix).RequireAuthorization().RequireAdminTelegramId().MapBroadcastsApi("BotAdmin");
 
-        // Public: a document's QR code opens it; it shows initials only.
-        app.MapVerifyApi();
-        // Public: the sandbox payment page a sandbox QR code opens (404 when Kaspi is configured).
-        app.MapSandboxPaymentPage();
-        // Public: a broadcast button's link counts the click and redirects.
-        app.MapBroadcastClicks();
         return app;
     }
 
+    /// <summary>OPENAPI_PUBLIC, or by default whether this is Development.</summary>
+    public static bool IsOpenApiPublic(this WebApplication app) =>
+        app.Services.GetRequiredService<ClinicApiOptions>().OpenApiPublic ?? app.Environment.IsDevelopment();
+
+    /// <summary>Ok or unavailable, naming no component: which database runs behind the API is nobody's business outside.</summary>
     private static async Task<IResult> CheckHealth(ClinicDbContext db, CancellationToken cancellationToken) =>
         await db.Database.CanConnectAsync(cancellationToken)
-            ? TypedResults.Ok(new { status = "ok", database = db.Provider.ToString().ToLowerInvariant() })
-            : TypedResults.Json(new ApiError("database_unavailable", "The database does not answer."), statusCode: StatusCodes.Status503ServiceUnavailable);
+            ? TypedResults.Ok(new { status = "ok" })
+            : TypedResults.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
 }

@@ -33,6 +33,9 @@ namespace Clinic.Api;
 /// <item><term>NPS_SURVEY_DELAY</term><description>How long after a visit is marked fulfilled the satisfaction survey goes out. Default <c>2h</c>.</description></item>
 /// <item><term>OUTBOX_MAX_ATTEMPTS</term><description>Send attempts of one outbox message before it is failed for good. Default <c>5</c>.</description></item>
 /// <item><term>ADMIN_TELEGRAM_IDS</term><description>Comma-separated Telegram user ids allowed on the bot's admin endpoints (/api/bot/admin/). Empty (the default) allows nobody.</description></item>
+/// <item><term>PAYMENTS_SANDBOX</term><description>Offer the sandbox payment page when Kaspi is not configured. Default: on in Development only; elsewhere, without Kaspi, payments are off.</description></item>
+/// <item><term>OPENAPI_PUBLIC</term><description>Serve /openapi/v1.json and /scalar. Default: on in Development only.</description></item>
+/// <item><term>TRUSTED_PROXIES</term><description>Comma-separated addresses or CIDR networks of reverse proxies whose <c>X-Forwarded-For</c> names the client (for the public routes' rate limit). Empty (the default) trusts no header.</description></item>
 /// </list>
 /// A malformed value stops startup with a message naming the variable.
 /// </summary>
@@ -60,6 +63,11 @@ public sealed record ClinicApiOptions
     public TimeSpan NpsSurveyDelay { get; init; } = TimeSpan.FromHours(2);
     public int OutboxMaxAttempts { get; init; } = 5;
     public IReadOnlySet<long> AdminTelegramIds { get; init; } = new HashSet<long>();
+    /// <summary>Null when not set: the host's environment decides (on in Development).</summary>
+    public bool? PaymentsSandbox { get; init; }
+    /// <summary>Null when not set: the host's environment decides (on in Development).</summary>
+    public bool? OpenApiPublic { get; init; }
+    public IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; init; } = [];
 
     public static ClinicApiOptions FromConfiguration(IConfiguration config)
     {
@@ -87,6 +95,9 @@ public sealed record ClinicApiOptions
                 : throw new InvalidOperationException("NPS_SURVEY_DELAY must be one duration such as 2h."),
             OutboxMaxAttempts = Int(config, "OUTBOX_MAX_ATTEMPTS", 5, 1, 100),
             AdminTelegramIds = IdList(config, "ADMIN_TELEGRAM_IDS"),
+            PaymentsSandbox = NonEmpty(config, "PAYMENTS_SANDBOX") is null ? null : Bool(config, "PAYMENTS_SANDBOX", false),
+            OpenApiPublic = NonEmpty(config, "OPENAPI_PUBLIC") is null ? null : Bool(config, "OPENAPI_PUBLIC", false),
+            TrustedProxies = Networks(config, "TRUSTED_PROXIES"),
         };
     }
 
@@ -188,6 +199,22 @@ public sealed record ClinicApiOptions
             ids.Add(id);
         }
         return ids;
+    }
+
+    /// <summary>Addresses (<c>10.0.0.5</c>) or networks (<c>172.16.0.0/12</c>), comma separated.</summary>
+    private static List<System.Net.IPNetwork> Networks(IConfiguration config, string key)
+    {
+        var networks = new List<System.Net.IPNetwork>();
+        foreach (var part in (config[key] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (System.Net.IPNetwork.TryParse(part, out var network))
+                networks.Add(network);
+            else if (System.Net.IPAddress.TryParse(part, out var address))
+                networks.Add(new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128));
+            else
+                throw new InvalidOperationException($"{key} must be comma-separated IP addresses or CIDR networks, got '{part}'.");
+        }
+        return networks;
     }
 
     private static bool Bool(IConfiguration config, string key, bool fallback)

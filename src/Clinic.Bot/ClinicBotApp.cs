@@ -101,6 +101,7 @@ public static class ClinicBotApp
         services.AddHostedService<UpdateWorker>();
         services.AddHostedService<PollingService>();
         services.AddHostedService<BotStartupService>();
+        services.AddWebhookRateLimit();
 
         // Configure the outbox: the sender and the renderers of the messages the clinic starts.
         services.AddNotifications(options);
@@ -110,6 +111,7 @@ public static class ClinicBotApp
 
     public static WebApplication UseClinicBot(this WebApplication app)
     {
+        app.UseClinicRateLimiting();
         app.MapTelegramWebhook();
         return app;
     }

@@ -23,6 +23,8 @@ public static class ErrorCodes
     public const string IinTaken = "iin_taken";
     public const string IdempotencyConflict = "idempotency_conflict";
     public const string Internal = "internal_error";
+    /// <summary>429 from the rate limiter of the public routes or the webhook.</summary>
+    public const string RateLimited = "rate_limited";
     // Documents
     public const string NoSupportingVisit = "no_supporting_visit";
     public const string UnsupportedFileType = "unsupported_file_type";
@@ -37,6 +39,8 @@ public static class ErrorCodes
     public const string InvoiceOpen = "invoice_open";
     public const string PaymentProviderUnavailable = "payment_provider_unavailable";
     public const string NotRefundable = "not_refundable";
+    /// <summary>503: neither Kaspi nor the payment sandbox is configured, so online payment is off.</summary>
+    public const string PaymentsUnavailable = "payments_unavailable";
     // Outbox
     public const string LeaseLost = "lease_lost";
     // Support

@@ -1,3 +1,4 @@
+using Clinic.Api;
 using Clinic.Telegram.Fake;
 using Clinic.Telegram.Fake.Sandbox;
 
@@ -47,6 +48,14 @@ internal static class AllInOne
         config["TELEGRAM_BOT_TOKEN"] = sandbox.Token;
         config["TELEGRAM_API_URL"] = sandbox.BaseUrl;
         config["USE_WEBHOOK"] = "false";
+        // A sandbox to try everything in: the payment sandbox and the API reference, unless the operator said otherwise.
+        foreach (var key in new[] { "PAYMENTS_SANDBOX", "OPENAPI_PUBLIC" })
+        {
+            if (string.IsNullOrWhiteSpace(config[key]))
+            {
+                config[key] = "true";
+            }
+        }
         // The sandbox's administrator is the bot's administrator, unless the operator named others.
         if (string.IsNullOrWhiteSpace(config["ADMIN_TELEGRAM_IDS"]))
         {
@@ -73,7 +82,9 @@ internal static class AllInOne
     {
         var url = Browsable(app.Urls.FirstOrDefault() ?? DefaultUrl);
         Console.WriteLine();
-        Console.WriteLine($"Clinic API:        {url}  (OpenAPI UI {url}/scalar, health {url}/health)");
+        Console.WriteLine(app.IsOpenApiPublic()
+            ? $"Clinic API:        {url}  (OpenAPI UI {url}/scalar, health {url}/health)"
+            : $"Clinic API:        {url}  (health {url}/health)");
         if (sandbox is null)
         {
             Console.WriteLine("Telegram bot:      connected to Telegram with TELEGRAM_BOT_TOKEN");

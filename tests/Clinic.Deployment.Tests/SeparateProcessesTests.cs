@@ -25,8 +25,9 @@ public sealed class SeparateProcessesTests(ComposeOnLocalhost system) : IClassFi
         using var http = new HttpClient();
         using var health = JsonDocument.Parse(await http.GetStringAsync(system.BackendUrl + "/health", Cancel));
 
+        // Healthy, and naming no component: anyone may ask.
         Assert.Equal("ok", health.RootElement.GetProperty("status").GetString());
-        Assert.Equal("postgres", health.RootElement.GetProperty("database").GetString());
+        Assert.Equal(["status"], health.RootElement.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]

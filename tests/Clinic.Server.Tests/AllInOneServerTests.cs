@@ -62,5 +62,33 @@ public sealed class AllInOneServerTests(SandboxFixture fixture)
         Assert.DoesNotContain("Telegram sandbox", server.Output, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        // A real bot in Production: no API reference unless OPENAPI_PUBLIC=true.
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(server.ApiUrl + "/openapi/v1.json", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_sandbox_server_counts_each_public_request_once_and_limits_webhook_guesses()
+    {
+        // Its own server: spending the address's allowance must not slow the browser tests' shared one.
+        await using var server = await ServerProcess.StartAsync();
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+
+        // API and bot composed in one host: were the limiter in the pipeline twice, the burst would end at half.
+        for (var i = 0; i < Clinic.Api.PublicRateLimit.Burst; i++)
+            Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(server.ApiUrl + "/verify/MC-2026-000001", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await UntilRefusedAsync(() => http.GetAsync(server.ApiUrl + "/verify/MC-2026-000001", Ct))).StatusCode);
+
+        var guess = await UntilRefusedAsync(() => http.PostAsync(server.ApiUrl + "/api/bot/webhook/", new StringContent("{}"), Ct));
+        Assert.Equal(HttpStatusCode.TooManyRequests, guess.StatusCode);
+        // The sandbox shows everything: its API reference too, though the process runs in Production.
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(server.ApiUrl + "/openapi/v1.json", Ct)).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> UntilRefusedAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        var response = await send();
+        for (var extra = 1; response.StatusCode != HttpStatusCode.TooManyRequests && extra < Clinic.Api.PublicRateLimit.Burst; extra++)
+            response = await send();
+        return response;
     }
 }

@@ -18,13 +18,13 @@ public static class WebhookEndpoint
 
     public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(Routes.Webhook, HandleAsync).ExcludeFromDescription();
+        endpoints.MapPost(Routes.Webhook, HandleAsync).ExcludeFromDescription().RequireRateLimiting(WebhookRateLimit.PolicyName);
         return endpoints;
     }
 
     private static async Task<IResult> HandleAsync(HttpRequest request, BotOptions options, UpdateQueue queue, CancellationToken ct)
     {
-        if (!SecretMatches(request.Headers[SecretHeader].ToString(), options.TelegramWebhookSecret))
+        if (!HasRightSecret(request, options))
         {
             return Results.Json(new ApiError(ErrorCodes.Unauthorized, "Wrong or missing secret token."), ClinicJson.Options, statusCode: 401);
         }
@@ -47,6 +47,10 @@ public static class WebhookEndpoint
         await queue.EnqueueAsync(update, ct);
         return Results.Ok();
     }
+
+    /// <summary>Whether the request carries Telegram's secret header, compared in constant time.</summary>
+    public static bool HasRightSecret(HttpRequest request, BotOptions options) =>
+        SecretMatches(request.Headers[SecretHeader].ToString(), options.TelegramWebhookSecret);
 
     private static bool SecretMatches(string given, string expected) =>
         CryptographicOperations.FixedTimeEquals(

@@ -74,9 +74,12 @@ public static class SandboxEndpoints
         using var memory = new MemoryStream();
         stream.CopyTo(memory);
         // Defence in depth: the page builds its DOM from text nodes, and the browser runs no script but ours.
+        // The stream (SSE) and the user-side API are this origin's too, hence connect-src by default-src 'self'.
         http.Response.Headers.ContentSecurityPolicy =
-            "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; frame-ancestors 'none'";
+            "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
         http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.XFrameOptions = "DENY";
+        http.Response.Headers["Referrer-Policy"] = "no-referrer";
         http.Response.Headers.CacheControl = "no-cache";
         return Results.Bytes(memory.ToArray(), entry.ContentType);
     }

@@ -45,15 +45,6 @@ public sealed class AuthAndErrorsTests(SqliteApp app) : ApiTest(app), IClassFixt
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Fact]
-    public async Task HealthIsOpenAndChecksTheDatabase()
-    {
-        var response = await App.Anonymous.GetStringAsync(Routes.Health, Cancel);
-
-        Assert.Contains("\"status\":\"ok\"", response);
-        Assert.Contains("sqlite", response);
-    }
-
     [Theory]
     [InlineData("/api/bot/nothing-here/")]
     [InlineData("/somewhere/else")]

@@ -25,6 +25,9 @@ public abstract class ClinicApp(ITestDatabase database, bool demoData = false) :
     private HttpClient? _staff;
 
     public ITestDatabase Database => database;
+    /// <summary>The secrets this app runs with; an app in the Production environment needs ones a production server accepts.</summary>
+    protected virtual string BotSecret => Secret;
+    protected virtual string StaffSecret => StaffToken;
     /// <summary>Where this app's document storage keeps files (DOCUMENTS_PATH), removed with the app.</summary>
     public string DocumentsPath { get; } = Path.Combine(Path.GetTempPath(), "clinic-api-tests", "documents-" + Guid.NewGuid().ToString("N"));
     public FakeTimeProvider Clock { get; } = new(Epoch);
@@ -38,7 +41,7 @@ public abstract class ClinicApp(ITestDatabase database, bool demoData = false) :
         get
         {
             database.RequireAvailable();
-            return _api ??= CreateDefaultClient(new BearerTokenHandler(Secret));
+            return _api ??= CreateDefaultClient(new BearerTokenHandler(BotSecret));
         }
     }
 
@@ -48,7 +51,7 @@ public abstract class ClinicApp(ITestDatabase database, bool demoData = false) :
         get
         {
             database.RequireAvailable();
-            return _staff ??= CreateDefaultClient(new BearerTokenHandler(StaffToken));
+            return _staff ??= CreateDefaultClient(new BearerTokenHandler(StaffSecret));
         }
     }
 
@@ -64,8 +67,8 @@ public abstract class ClinicApp(ITestDatabase database, bool demoData = false) :
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("TELEGRAM_BOT_API_SECRET", Secret);
-        builder.UseSetting("ADMIN_API_TOKEN", StaffToken);
+        builder.UseSetting("TELEGRAM_BOT_API_SECRET", BotSecret);
+        builder.UseSetting("ADMIN_API_TOKEN", StaffSecret);
         builder.UseSetting("SEED_DEMO_DATA", demoData ? "true" : "false");
         builder.UseSetting("DATABASE_URL", "");
         builder.UseSetting("DOCUMENTS_PATH", DocumentsPath);

@@ -58,6 +58,8 @@ public sealed class ApiHost : IAsyncDisposable
         builder.Configuration["ADMIN_API_TOKEN"] = StaffToken;
         builder.Configuration["DOCUMENTS_PATH"] = DocumentsPath;
         builder.Configuration["PUBLIC_BASE_URL"] = Url;
+        // The host runs in Production (no environment is set), where payments are off unless asked for: the bot pays in the sandbox.
+        builder.Configuration["PAYMENTS_SANDBOX"] = "true";
         if (_clock is not null)
         {
             builder.Services.AddSingleton(_clock);

@@ -335,11 +335,11 @@ public sealed class BroadcastChainTests(BroadcastChainEnvironment env) : IClassF
         var optedOutRow = Assert.Single(await env.RowsAsync(optedOut.Id, OutboxKinds.Broadcast));
         Assert.Equal((OutboxStatus.Cancelled, ApiOutbox.OutboxApi.NewsOptedOut), (optedOutRow.Status, optedOutRow.Error));
 
-        // Three patients open the button's link: the API counts the clicks and sends them on.
-        var button = new Uri(Assert.Single(users[0].Messages[0].InlineButtons).Url!);
+        // Three patients open their button's link, the first of them twice: the API counts three recipients and sends them on.
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(env.Api.Url) };
-        for (var i = 0; i < 3; i++)
+        foreach (var user in new[] { users[0], users[1], users[2], users[0] })
         {
+            var button = new Uri(Assert.Single(user.Messages[0].InlineButtons).Url!);
             var click = await browser.GetAsync(button.AbsolutePath, Cancel);
             Assert.Equal(HttpStatusCode.Redirect, click.StatusCode);
             Assert.Equal("https://clinic.example/promo", click.Headers.Location!.ToString());

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Clinic.Bot.Telegram;
 using Clinic.Bot.Tests.Infrastructure;
 
 namespace Clinic.Bot.Tests.Telegram;
@@ -18,6 +19,43 @@ public sealed class WebhookEndpointTests(WebhookBotEnvironment env) : IClassFixt
     {
         var response = await PostAsync(UpdateJson(1, env.NewUser().Id, "/help"), secret);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Guessing_the_secret_gets_429_with_retry_after_while_telegram_with_the_right_secret_is_still_served()
+    {
+        // Other tests of this class spend some of the address's allowance too; the bucket refills one request per 6 s.
+        HttpResponseMessage response;
+        var attempts = 0;
+        do
+        {
+            response = await PostAsync(UpdateJson(1, env.NewUser().Id, "/help"), "guessed-secret-" + attempts);
+            attempts++;
+        }
+        while (response.StatusCode == HttpStatusCode.Unauthorized && attempts <= 3 * WebhookRateLimit.WrongSecretBurst);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.True(attempts <= WebhookRateLimit.WrongSecretBurst + 2, $"refused only after {attempts} wrong secrets");
+        Assert.True(response.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), $"Retry-After: {response.Headers.RetryAfter}");
+        Assert.Contains("\"code\":\"rate_limited\"", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        var chat = env.NewUser();
+        var updateId = 910_000_000 + Random.Shared.Next(1_000_000);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(UpdateJson(updateId, chat.Id, "/help"), "test-webhook-secret")).StatusCode);
+        await chat.Expect("help.text");
+    }
+
+    [Fact]
+    public async Task A_burst_of_updates_with_the_right_secret_is_never_refused()
+    {
+        // Telegram re-sending one update 200 times at once: each delivery is accepted, the bot answers once.
+        var chat = env.NewUser();
+        var update = UpdateJson(920_000_000 + Random.Shared.Next(1_000_000), chat.Id, "/help");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => PostAsync(update, "test-webhook-secret")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await chat.Expect("help.text");
     }
 
     [Theory]

@@ -143,6 +143,21 @@ public sealed class SandboxApiTests : IAsyncLifetime
         Assert.Equal([SandboxUsers.AdminId], users.EnumerateArray().Where(u => u.GetProperty("isAdmin").GetBoolean()).Select(u => u.GetProperty("id").GetInt64()));
     }
 
+    [Fact]
+    public async Task The_page_may_not_be_framed_sniffed_or_leak_a_referrer_and_loads_only_its_own_files()
+    {
+        var page = await _page.GetAsync("/sandbox/", Ct);
+
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("base-uri 'none'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        Assert.Equal("DENY", page.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
+    }
+
     private Task<JsonElement> ChatAsync(long id) => _page.GetFromJsonAsync<JsonElement>($"/sandbox/api/users/{id}/chat", Ct);
 
     private static async Task<long> NextEventAsync(StreamReader stream)

@@ -20,5 +20,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.HasIndex(m => m.LeaseId);
         builder.HasOne<Clinic.Api.Features.Broadcasts.Broadcast>().WithMany().HasForeignKey(m => m.BroadcastId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.BroadcastId, m.Status });
+        builder.Property(m => m.ClickToken).HasMaxLength(64);
+        builder.HasIndex(m => m.ClickToken).IsUnique();
     }
 }

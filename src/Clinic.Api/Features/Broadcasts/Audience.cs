@@ -74,18 +74,33 @@ public sealed class Audience
         return (int)counts.Single();
     }
 
-    /// <summary>Plans one pending outbox row per patient of the audience in one statement; returns how many.</summary>
-    public Task<int> PlanAsync(ClinicDbContext db, Broadcast broadcast, string payload, DateTime dueUtc, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <summary>
+    /// Plans one pending outbox row per patient of the audience in one statement; returns how many. With a
+    /// <paramref name="clickMarker"/> (the broadcast has a button), each row gets its own random click token, which then
+    /// replaces the marker in that row's payload, so every recipient's link is their own.
+    /// </summary>
+    public async Task<int> PlanAsync(ClinicDbContext db, Broadcast broadcast, string payload, string? clickMarker, DateTime dueUtc, DateTime nowUtc,
+        CancellationToken cancellationToken)
     {
         var first = _parameters.Count;
+        var clickToken = clickMarker is null ? "NULL" : RandomToken(db.Provider);
         var sql = $$"""
-            INSERT INTO outbox_messages (organization_id, patient_id, kind, payload, due_at_utc, status, attempts, broadcast_id, created_at_utc, updated_at_utc)
-            SELECT p.organization_id, p.id, {{{first}}}, {{{first + 1}}}, {{{first + 2}}}, 'pending', 0, {{{first + 3}}}, {{{first + 4}}}, {{{first + 4}}}
+            INSERT INTO outbox_messages (organization_id, patient_id, kind, payload, due_at_utc, status, attempts, broadcast_id, created_at_utc, updated_at_utc, click_token)
+            SELECT p.organization_id, p.id, {{{first}}}, {{{first + 1}}}, {{{first + 2}}}, 'pending', 0, {{{first + 3}}}, {{{first + 4}}}, {{{first + 4}}}, {{clickToken}}
             FROM patients p WHERE {{Where}}
             """;
         object[] values = [.. _parameters, OutboxKinds.Broadcast, payload, dueUtc, broadcast.Id, nowUtc];
-        return db.Database.ExecuteSqlRawAsync(sql, values, cancellationToken);
+        var planned = await db.Database.ExecuteSqlRawAsync(sql, values, cancellationToken);
+        if (clickMarker is not null)
+            await db.Database.ExecuteSqlRawAsync("UPDATE outbox_messages SET payload = replace(payload, {0}, click_token) WHERE broadcast_id = {1}",
+                [clickMarker, broadcast.Id], cancellationToken);
+        return planned;
     }
+
+    /// <summary>128 random bits as 32 hex digits, drawn by the database for each row.</summary>
+    private static string RandomToken(DatabaseProvider provider) => provider == DatabaseProvider.Postgres
+        ? "replace(gen_random_uuid()::text, '-', '')"
+        : "lower(hex(randomblob(16)))";
 
     /// <summary>Appends <c>AND (condition)</c>, renumbering its <c>{0}…</c> placeholders after the ones already taken.</summary>
     private void Add(string condition, params object[] values)

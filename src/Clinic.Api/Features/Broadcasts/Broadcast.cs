@@ -17,9 +17,11 @@ public sealed class Broadcast
     public string? PhotoUrl { get; set; }
     public string? PhotoFileId { get; set; }
     public string? ButtonText { get; set; }
-    /// <summary>Where the button leads; patients reach it through <c>/b/{ClickToken}</c>, which counts the click.</summary>
+    /// <summary>Where the button leads; each recipient reaches it through their own <c>/b/{token}</c> (their outbox row's).</summary>
     public string? ButtonUrl { get; set; }
+    /// <summary>The broadcast-wide link of messages sent before per-recipient tokens: it still redirects, uncounted.</summary>
     public required string ClickToken { get; set; }
+    /// <summary>Recipients who opened the link, each once.</summary>
     public int Clicks { get; set; }
     /// <summary><see cref="BroadcastSegment"/> as JSON.</summary>
     public required string Segment { get; set; }

@@ -151,7 +151,8 @@ public static class BroadcastsApi
                 .SetProperty(b => b.UpdatedAtUtc, now.UtcDateTime), cancellationToken);
         if (claimed == 0)
             return Errors.Conflict(ErrorCodes.BroadcastNotChangeable, "Only a draft can be started.");
-        var planned = await audience.PlanAsync(db, broadcast, Payload(broadcast, options), scheduled ?? now.UtcDateTime, now.UtcDateTime, cancellationToken);
+        var clickMarker = broadcast.ButtonUrl is null ? null : "recipient-" + Guid.NewGuid().ToString("N");
+        var planned = await audience.PlanAsync(db, broadcast, Payload(broadcast, options, clickMarker), clickMarker, scheduled ?? now.UtcDateTime, now.UtcDateTime, cancellationToken);
         await db.Broadcasts.Where(b => b.Id == id).ExecuteUpdateAsync(s => s.SetProperty(b => b.Audience, planned), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
@@ -244,9 +245,10 @@ public static class BroadcastsApi
         return TypedResults.Ok(broadcast.AsDto(stats[id]));
     }
 
-    private static string Payload(Broadcast broadcast, ClinicApiOptions options) => JsonSerializer.Serialize(
+    /// <summary>The rows' payload; its button link carries <paramref name="clickMarker"/>, replaced by each row's own token.</summary>
+    private static string Payload(Broadcast broadcast, ClinicApiOptions options, string? clickMarker) => JsonSerializer.Serialize(
         new BroadcastMessagePayload(broadcast.Id, broadcast.Text, broadcast.PhotoUrl, broadcast.PhotoFileId, broadcast.ButtonText,
-            broadcast.ButtonUrl is null ? null : ClickApi.TrackingUrl(options, broadcast.ClickToken)),
+            clickMarker is null ? null : ClickApi.TrackingUrl(options, clickMarker)),
         ClinicJson.Options);
 
     private static Task<Broadcast?> FindAsync(ClinicDbContext db, ClinicApiOptions options, long id, CancellationToken cancellationToken) =>

@@ -36,10 +36,13 @@ public static class VerifyApi
             ? new DocumentVerificationDto(false, normalized ?? number)
             : new DocumentVerificationDto(true, normalized!, found.Kind, found.IssueDate, DocumentNames.Initials(found.FullName));
         var status = answer.Genuine ? StatusCodes.Status200OK : StatusCodes.Status404NotFound;
-        return WantsJson(request)
-            ? TypedResults.Json(answer, statusCode: status)
-            : TypedResults.Content(Html(answer), "text/html; charset=utf-8", statusCode: status);
+        if (WantsJson(request))
+            return TypedResults.Json(answer, statusCode: status);
+        SecurityHeaders.ForPage(request.HttpContext.Response, Style);
+        return TypedResults.Content(Html(answer), "text/html; charset=utf-8", statusCode: status);
     }
+
+    private const string Style = "body{font-family:sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}.ok{color:#1b7a33}.no{color:#b3261e}dt{font-weight:bold;margin-top:.6rem}";
 
     // The default encoder escapes every non-Latin letter; Cyrillic initials should stay readable in the source too.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
@@ -72,7 +75,7 @@ public static class VerifyApi
                 <!doctype html>
                 <html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
                 <meta name="robots" content="noindex"><title>Проверка документа</title>
-                <style>body{font-family:sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}.ok{color:#1b7a33}.no{color:#b3261e}dt{font-weight:bold;margin-top:.6rem}</style>
+                <style>{{Style}}</style>
                 </head><body>{{verdict}}{{details}}</body></html>
                 """;
     }

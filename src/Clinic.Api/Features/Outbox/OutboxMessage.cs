@@ -29,6 +29,10 @@ public sealed class OutboxMessage
     public long? AppointmentId { get; set; }
     /// <summary>The broadcast this message belongs to; its statistics are counted from these rows.</summary>
     public long? BroadcastId { get; set; }
+    /// <summary>A broadcast row's own link token (<c>/b/{ClickToken}</c>), so a click is counted once per recipient.</summary>
+    public string? ClickToken { get; set; }
+    /// <summary>When this recipient first opened the broadcast's link.</summary>
+    public DateTime? ClickedAtUtc { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
     public DateTime? SentAtUtc { get; set; }

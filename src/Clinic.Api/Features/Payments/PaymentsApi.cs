@@ -22,13 +22,16 @@ public static class PaymentsApi
     /// <summary>
     /// An invoice for a visit (its service's price) or for the outstanding balance (201). The visit's open invoice, or the
     /// invoice of a repeated <c>Idempotency-Key</c>, comes back as 200 instead of a second one. A paid visit is 409
-    /// <c>already_paid</c>; nothing owed is 409 <c>nothing_to_pay</c>; a provider that does not answer is 503.
+    /// <c>already_paid</c>; nothing owed is 409 <c>nothing_to_pay</c>; a provider that does not answer is 503, and so is a
+    /// server with payments off (<c>payments_unavailable</c>).
     /// </summary>
     public static async Task<Results<Created<InvoiceDto>, Ok<InvoiceDto>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> CreateInvoice(
         CreateInvoiceRequest request, [FromHeader(Name = Idempotency.HeaderName)] string? idempotencyKey,
         ClinicDbContext db, ClinicApiOptions options, IPaymentProvider provider, InvoiceTransitions transitions, TimeProvider clock,
         ILogger<Invoice> logger, CancellationToken cancellationToken)
     {
+        if (provider is PaymentsOff)
+            return PaymentsOff.Refusal();
         var errors = new FieldErrors();
         if (request.TelegramId <= 0) errors.Add("telegram_id", "Must be a positive Telegram user id.");
         if (request.AppointmentId is <= 0) errors.Add("appointment_id", "Must be a positive id.");

@@ -6,8 +6,11 @@ namespace Clinic.Api.Features.Payments;
 
 public static class PaymentsSetup
 {
-    /// <summary>Kaspi QR when KASPI_API_KEY is set, the sandbox otherwise; the invoice transitions and the polling job.</summary>
-    public static IServiceCollection AddClinicPayments(this IServiceCollection services, ClinicApiOptions options)
+    /// <summary>
+    /// Kaspi QR when KASPI_API_KEY is set; else the sandbox when allowed (<paramref name="sandbox"/>: PAYMENTS_SANDBOX,
+    /// on in Development), else no payments at all; the invoice transitions and the polling job.
+    /// </summary>
+    public static IServiceCollection AddClinicPayments(this IServiceCollection services, ClinicApiOptions options, bool sandbox)
     {
         var kaspi = options.Kaspi;
         if (kaspi.IsConfigured)
@@ -27,10 +30,14 @@ public static class PaymentsSetup
                 });
             services.AddScoped<IPaymentProvider, KaspiPaymentProvider>();
         }
-        else
+        else if (sandbox)
         {
             services.AddSingleton<SandboxPaymentProvider>();
             services.AddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<SandboxPaymentProvider>());
+        }
+        else
+        {
+            services.AddSingleton<IPaymentProvider, PaymentsOff>();
         }
         services.AddScoped<InvoiceTransitions>();
         services.AddScoped<PaymentStatusPoller>();

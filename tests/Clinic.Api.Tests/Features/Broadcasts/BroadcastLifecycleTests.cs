@@ -125,24 +125,31 @@ public abstract class BroadcastLifecycleTests(ClinicApp app) : BroadcastTest(app
     }
 
     [Fact]
-    public async Task TheButtonLinkCountsEachClickAndRedirectsToTheTarget()
+    public async Task EachRecipientGetsTheirOwnLinkAndOpeningItFiveTimesCountsOneClick()
     {
-        await Population.SubscribersAsync(App, 1);
+        await Population.SubscribersAsync(App, 2);
         var draft = await CreateAsync(buttonText: "Сайт", buttonUrl: "https://example.kz/spring?utm=bot");
         await ActOkAsync(draft.Id, "start");
-        var payload = JsonSerializer.Deserialize<BroadcastMessagePayload>((await RowsAsync(draft.Id))[0].Payload, ClinicJson.Options)!;
-        var path = new Uri(payload.ButtonUrl!).AbsolutePath;
+        var links = (await RowsAsync(draft.Id))
+            .Select(r => new Uri(JsonSerializer.Deserialize<BroadcastMessagePayload>(r.Payload, ClinicJson.Options)!.ButtonUrl!).AbsolutePath).ToList();
+        Assert.Equal(links.Count, links.Distinct().Count());
         var browser = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        for (var i = 0; i < 3; i++)
-        {
-            var response = await browser.GetAsync(path, Cancel);
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.Equal("https://example.kz/spring?utm=bot", response.Headers.Location!.ToString());
-        }
+        for (var i = 0; i < 5; i++)
+            await AssertRedirectsAsync(browser, links[0], "https://example.kz/spring?utm=bot");
+        Assert.Equal(1, (await GetAsync(draft.Id)).Stats.Clicks);
 
-        Assert.Equal(3, (await GetAsync(draft.Id)).Stats.Clicks);
+        await AssertRedirectsAsync(browser, links[1], "https://example.kz/spring?utm=bot");
+        await AssertRedirectsAsync(browser, links[1], "https://example.kz/spring?utm=bot");
+        Assert.Equal(2, (await GetAsync(draft.Id)).Stats.Clicks);
         await AssertErrorAsync(await browser.GetAsync("/b/not-a-token", Cancel), HttpStatusCode.NotFound, ErrorCodes.NotFound);
+    }
+
+    private static async Task AssertRedirectsAsync(HttpClient browser, string path, string target)
+    {
+        var response = await browser.GetAsync(path, Cancel);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(target, response.Headers.Location!.ToString());
     }
 
     [Theory]

@@ -681,6 +681,15 @@ namespace Clinic.Api.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("broadcast_id");
 
+                    b.Property<string>("ClickToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("click_token");
+
+                    b.Property<DateTime?>("ClickedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("clicked_at_utc");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at_utc");
@@ -742,6 +751,9 @@ namespace Clinic.Api.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AppointmentId");
+
+                    b.HasIndex("ClickToken")
+                        .IsUnique();
 
                     b.HasIndex("LeaseId");
 

@@ -655,6 +655,15 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("broadcast_id");
 
+                    b.Property<string>("ClickToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("click_token");
+
+                    b.Property<DateTime?>("ClickedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clicked_at_utc");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at_utc");
@@ -716,6 +725,9 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AppointmentId");
+
+                    b.HasIndex("ClickToken")
+                        .IsUnique();
 
                     b.HasIndex("LeaseId");
 

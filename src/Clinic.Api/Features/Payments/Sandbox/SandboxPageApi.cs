@@ -15,11 +15,16 @@ public static class SandboxPageApi
 {
     public static IEndpointRouteBuilder MapSandboxPaymentPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/pay/sandbox/{token}", Show).WithName("SandboxPaymentPage").WithTags("Payments").ExcludeFromDescription();
-        app.MapPost("/pay/sandbox/{token}/pay", (string token, IServiceProvider sp, ClinicDbContext db, CancellationToken ct) =>
-            DecideAsync(token, ProviderStatus.Paid, sp, db, ct)).ExcludeFromDescription();
-        app.MapPost("/pay/sandbox/{token}/fail", (string token, IServiceProvider sp, ClinicDbContext db, CancellationToken ct) =>
-            DecideAsync(token, ProviderStatus.Failed, sp, db, ct)).ExcludeFromDescription();
+        var page = app.MapGroup("/pay/sandbox/{token}").ExcludeFromDescription().AddEndpointFilter((context, next) =>
+        {
+            SecurityHeaders.ForPage(context.HttpContext.Response, Style);
+            return next(context);
+        });
+        page.MapGet("", Show).WithName("SandboxPaymentPage").WithTags("Payments");
+        page.MapPost("/pay", (string token, IServiceProvider sp, ClinicDbContext db, CancellationToken ct) =>
+            DecideAsync(token, ProviderStatus.Paid, sp, db, ct));
+        page.MapPost("/fail", (string token, IServiceProvider sp, ClinicDbContext db, CancellationToken ct) =>
+            DecideAsync(token, ProviderStatus.Failed, sp, db, ct));
         return app;
     }
 
@@ -79,7 +84,7 @@ public static class SandboxPageApi
             <!doctype html>
             <html lang="{{w.Lang}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{w.Title}}</title>
-            <style>body{font-family:sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem}button{font-size:1.2rem;padding:.6rem 1.4rem;margin:.3rem 0;width:100%}.pay{background:#f14635;color:#fff;border:0}.note{font-size:1.2rem}</style>
+            <style>{{Style}}</style>
             </head><body>
             <p><small>{{w.Sandbox}}</small></p>
             <h1>{{WebUtility.HtmlEncode(clinic)}}</h1>
@@ -89,6 +94,8 @@ public static class SandboxPageApi
             """;
         return TypedResults.Content(html, "text/html; charset=utf-8", statusCode: status);
     }
+
+    private const string Style = "body{font-family:sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem}button{font-size:1.2rem;padding:.6rem 1.4rem;margin:.3rem 0;width:100%}.pay{background:#f14635;color:#fff;border:0}.note{font-size:1.2rem}";
 
     private static string Tenge(long tiyn) =>
         (tiyn % 100 == 0 ? (tiyn / 100).ToString("N0", Ru) : (tiyn / 100m).ToString("N2", Ru)) + " ₸";
