@@ -35,6 +35,26 @@ public sealed class WebhookEndpointTests(WebhookBotEnvironment env) : IClassFixt
         await chat.Expect("help.text");
     }
 
+    [Theory]
+    [InlineData("""{"update_id": 11, "message": {"message_id": 1, "date": 1764000000, "from": {"id": 5, "is_bot": false, "first_name": "A"}, "text": "/start"}}""")]
+    [InlineData("""{"update_id": 12, "message": {"message_id": 1, "date": 1764000000, "chat": {"id": 5, "type": "private"}, "text": "/start"}}""")]
+    [InlineData("""{"update_id": 13, "message": {"message_id": 1, "date": 1764000000, "chat": null, "from": null, "text": "/profile"}}""")]
+    [InlineData("""{"update_id": 14, "callback_query": {"id": "1", "chat_instance": "1", "data": "ap:list:up"}}""")]
+    [InlineData("""{"update_id": 15, "callback_query": {"id": "2", "from": {"id": 5, "is_bot": false, "first_name": "A"}, "inline_message_id": "x", "chat_instance": "1", "data": "pf:dy"}}""")]
+    [InlineData("""{"update_id": 16, "channel_post": {"message_id": 1, "date": 1764000000, "chat": {"id": -1001, "type": "channel", "title": "News"}, "text": "/start"}}""")]
+    [InlineData("""{"update_id": 17, "poll": {"id": "1", "question": "?", "options": [], "total_voter_count": 0, "is_closed": false, "is_anonymous": true, "type": "regular", "allows_multiple_answers": false}}""")]
+    [InlineData("""{"update_id": 18, "a_kind_telegram_adds_next_year": {"id": 1}}""")]
+    [InlineData("{}")]
+    public async Task An_update_without_chat_or_sender_or_of_a_kind_the_bot_ignores_is_acknowledged_with_200(string body)
+    {
+        var response = await PostAsync(body, "test-webhook-secret");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var chat = env.NewUser();
+        await chat.Say("/help");
+        await chat.Expect("help.text");
+    }
+
     [Fact]
     public async Task The_same_update_delivered_twice_is_handled_once()
     {
