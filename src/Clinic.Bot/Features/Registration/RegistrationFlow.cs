@@ -124,7 +124,7 @@ public static class RegistrationFlow
             return;
         }
 
-        var result = await context.Api.VerifyIin(iin);
+        var result = await context.Api.VerifyIin(iin, context.UserId);
         if (await context.FailedAsync(result))
         {
             return;
@@ -139,7 +139,7 @@ public static class RegistrationFlow
 
         if (verified.PatientExists)
         {
-            await context.SendAsync(context.Texts["registration.iin_taken"]);
+            await context.SendAsync(context.Texts["registration.iin_not_accepted"]);
             return;
         }
 
@@ -232,7 +232,7 @@ public static class RegistrationFlow
         if (!result.IsSuccess && result.Error?.Code == ErrorCodes.IinTaken)
         {
             ForgetIin(context);
-            await context.ShowAsync(context.Texts["registration.iin_taken"], null);
+            await context.ShowAsync(context.Texts["registration.iin_not_accepted"], null);
             await AskIinAsync(context);
             return;
         }
