@@ -40,6 +40,7 @@ public sealed partial class LocaleFilesTests
         "commands.cancel", "commands.language", "commands.documents", "commands.payments", "commands.feedback", "commands.support",
         "profile.title", "profile.language",
         "format.date", "format.month_year", "format.time", "format.date_time", "format.money",
+        "privacy.private_chat_only", "privacy.open_private_chat",
     ];
 
     /// <summary>Placeholders each contract key must offer, as the flows fill them.</summary>
