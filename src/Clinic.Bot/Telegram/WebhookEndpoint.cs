@@ -11,7 +11,7 @@ namespace Clinic.Bot.Telegram;
 /// <summary>
 /// <c>POST /api/bot/webhook/</c>: checks Telegram's secret header in constant time, queues the update and answers 200
 /// at once, so a slow handler never makes Telegram re-send. The body is read with Telegram.Bot's own JSON options;
-/// a body that is not an update is a 400, never a 5xx.
+/// a body that is not an update is a 400, and nothing is a 5xx.
 /// </summary>
 public static class WebhookEndpoint
 {
@@ -30,31 +30,55 @@ public static class WebhookEndpoint
             return Results.Json(new ApiError(ErrorCodes.Unauthorized, "Wrong or missing secret token."), ClinicJson.Options, statusCode: 401);
         }
 
-        var update = await ReadUpdateAsync(request, ct);
-        if (update is null)
+        var (isUpdate, update) = await ReadUpdateAsync(request, ct);
+        if (!isUpdate)
         {
             return Results.Json(new ApiError(ErrorCodes.InvalidJson, "The body is not a Telegram update."), ClinicJson.Options, statusCode: 400);
         }
 
-        await queue.EnqueueAsync(update, ct);
+        if (update is not null)
+        {
+            await queue.EnqueueAsync(update, ct);
+        }
+
         return Results.Ok();
     }
 
     /// <summary>
-    /// The update, or null when the body is not JSON shaped like one. Anything that reads as an update is accepted, even
-    /// one without a chat or a sender, or of a kind the bot does not handle: answering it with an error would only make
-    /// Telegram send it again and again; the pipeline ignores what it cannot use.
+    /// Whether the body is an update — a JSON object with a numeric <c>update_id</c> — and the update when Telegram.Bot
+    /// can read it. An update is acknowledged even when it has no chat or sender, is of a kind the bot does not handle, or
+    /// carries a value this version of Telegram.Bot does not know (a newer Bot API): answering it with an error would only
+    /// make Telegram send it again and again. The pipeline ignores what it cannot use.
     /// </summary>
-    private static async Task<Update?> ReadUpdateAsync(HttpRequest request, CancellationToken ct)
+    private static async Task<(bool IsUpdate, Update? Update)> ReadUpdateAsync(HttpRequest request, CancellationToken ct)
     {
+        JsonDocument document;
         try
         {
-            return await JsonSerializer.DeserializeAsync<Update>(request.Body, JsonBotAPI.Options, ct);
+            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
         }
-        catch (Exception error) when (error is JsonException or NotSupportedException or FormatException or ArgumentException or OverflowException or InvalidOperationException)
+        catch (JsonException)
         {
-            // Telegram.Bot's converters throw more than JsonException for values of the wrong shape.
-            return null;
+            return (false, null);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("update_id", out var id) || id.ValueKind != JsonValueKind.Number)
+            {
+                return (false, null);
+            }
+
+            try
+            {
+                return (true, root.Deserialize<Update>(JsonBotAPI.Options));
+            }
+            catch (Exception error) when (error is JsonException or NotSupportedException or FormatException or ArgumentException or OverflowException or InvalidOperationException)
+            {
+                // Telegram.Bot's converters throw more than JsonException for values of a shape they do not expect.
+                return (true, null);
+            }
         }
     }
 
