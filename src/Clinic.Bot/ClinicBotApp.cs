@@ -87,6 +87,7 @@ public static class ClinicBotApp
         services.AddFeedback();
         services.AddPayments();
         services.AddAdmin();
+        services.AddSingleton<BotIdentity>();
         services.AddSingleton<ChatLocks>();
         services.AddSingleton<PatientCache>();
         services.AddSingleton<RecentUpdates>();

@@ -21,6 +21,8 @@ public static class ErrorCodes
     public const string HoldExpired = "hold_expired";
     public const string ConsentRequired = "consent_required";
     public const string IinTaken = "iin_taken";
+    /// <summary>429: the Telegram user looked up too many IINs this hour.</summary>
+    public const string TooManyIinAttempts = "too_many_iin_attempts";
     public const string IdempotencyConflict = "idempotency_conflict";
     public const string Internal = "internal_error";
     /// <summary>429 from the rate limiter of the public routes or the webhook.</summary>

@@ -31,7 +31,8 @@ public sealed record PatientUpsertRequest(
     string? ConsentVersion = null,
     DateTimeOffset? ConsentAt = null);
 
-public sealed record VerifyIinRequest(string Iin);
+/// <summary>An IIN check on behalf of the Telegram user registering; each user has a few per hour (<c>too_many_iin_attempts</c>).</summary>
+public sealed record VerifyIinRequest(string Iin, long TelegramId);
 
 public sealed record VerifyIinResponse(
     string Iin,

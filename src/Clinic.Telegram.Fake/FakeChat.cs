@@ -1,10 +1,31 @@
 namespace Clinic.Telegram.Fake;
 
-/// <summary>The private chat between the bot and one user. Guarded by the state's lock.</summary>
-internal sealed class FakeChat(FakeUser user)
+/// <summary>
+/// A chat the bot is in: the private chat with one user, or a group (<see cref="User"/> null). Guarded by the state's lock.
+/// </summary>
+internal sealed class FakeChat
 {
-    public FakeUser User { get; } = user;
-    public long Id => User.Id;
+    public FakeChat(FakeUser user)
+    {
+        User = user;
+        Id = user.Id;
+        Type = "private";
+    }
+
+    public FakeChat(FakeGroup group)
+    {
+        Group = group;
+        Id = group.Id;
+        Type = group.Type;
+    }
+
+    /// <summary>The other side of a private chat; null for a group.</summary>
+    public FakeUser? User { get; }
+    public FakeGroup? Group { get; }
+    public long Id { get; }
+
+    /// <summary>Telegram's chat type: private, group, supergroup or channel.</summary>
+    public string Type { get; }
     public string ChatInstance { get; } = Random.Shared.NextInt64(1, long.MaxValue).ToString();
 
     /// <summary>Telegram numbers messages per private chat, shared by both sides.</summary>

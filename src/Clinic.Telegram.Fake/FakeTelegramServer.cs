@@ -58,6 +58,8 @@ public sealed class FakeTelegramServer : IAsyncDisposable
 
     public FakeUser? FindUser(long id) => State.FindUser(id);
 
+    public FakeGroup CreateGroup(long id, string title, string type = "supergroup") => State.CreateGroup(id, title, type);
+
     public IReadOnlyList<BotCommandInfo> GetCommands(string scope = "default", string? languageCode = null) =>
         State.GetCommands(scope, languageCode);
 

@@ -8,36 +8,43 @@ public sealed partial class FakeTelegramState
 {
     private long _nextCallbackQueryId = 4_000_000_000_000_000_001;
 
-    internal UserAction UserSendsMessage(FakeUser user, string transcriptLine, UserMessage shown, Action<JsonObject> fillContent)
+    internal UserAction UserSendsMessage(FakeUser user, string transcriptLine, UserMessage shown, Action<JsonObject> fillContent) =>
+        UserSendsMessage(user, user.Id, transcriptLine, shown, fillContent);
+
+    /// <summary>A message from <paramref name="user"/> in chat <paramref name="chatId"/>: their own private chat, a group, or (forged) another's.</summary>
+    internal UserAction UserSendsMessage(FakeUser user, long chatId, string transcriptLine, UserMessage shown, Action<JsonObject> fillContent)
     {
         lock (_gate)
         {
-            var chat = ChatOf(user);
+            var chat = ChatOf(chatId);
             // Writing to a bot one has blocked unblocks it first, as Telegram's "Restart" button does.
-            if (chat.Blocked) SetBlockedLocked(chat, blocked: false);
+            if (chat.Blocked && chat.User == user) SetBlockedLocked(chat, blocked: false);
             var messageId = chat.NextMessageId++;
             var message = new JsonObject
             {
                 ["message_id"] = messageId,
                 ["from"] = TelegramJson.User(user),
-                ["chat"] = TelegramJson.Chat(user),
+                ["chat"] = TelegramJson.Chat(chat),
                 ["date"] = Now.ToUnixTimeSeconds(),
             };
             fillContent(message);
             chat.UserMessageIds.Add(messageId);
             chat.UserMessages.Add(shown with { MessageId = messageId, Date = Now });
-            chat.Transcript.Add("user " + transcriptLine);
-            var updateId = EnqueueUpdateLocked(user.Id, "message", message);
+            chat.Transcript.Add(Speaker(chat, user) + transcriptLine);
+            var updateId = EnqueueUpdateLocked(chat.Id, "message", message);
             ChangedLocked(chat);
             return new UserAction(updateId, messageId, null);
         }
     }
 
-    internal UserAction UserPressesCallback(FakeUser user, int messageId, string data)
+    internal UserAction UserPressesCallback(FakeUser user, int messageId, string data) => UserPressesCallback(user, user.Id, messageId, data);
+
+    /// <summary>A button press by <paramref name="user"/> on a bot message in chat <paramref name="chatId"/>; its answer shows to the presser.</summary>
+    internal UserAction UserPressesCallback(FakeUser user, long chatId, int messageId, string data)
     {
         lock (_gate)
         {
-            var chat = ChatOf(user);
+            var chat = ChatOf(chatId);
             var message = chat.FindBotMessage(messageId);
             if (message is null || message.Deleted)
                 throw new InvalidOperationException($"There is no bot message #{messageId} to press a button on.\n{TranscriptLocked(chat)}");
@@ -47,16 +54,19 @@ public sealed partial class FakeTelegramState
             {
                 ["id"] = queryId,
                 ["from"] = TelegramJson.User(user),
-                ["message"] = TelegramJson.Message(message, user, Options),
+                ["message"] = TelegramJson.Message(message, chat, Options),
                 ["chat_instance"] = chat.ChatInstance,
                 ["data"] = data,
             };
-            chat.Transcript.Add($"user presses [{data}] on #{messageId}");
-            var updateId = EnqueueUpdateLocked(user.Id, "callback_query", query);
+            chat.Transcript.Add($"{Speaker(chat, user)}presses [{data}] on #{messageId}");
+            var updateId = EnqueueUpdateLocked(chat.Id, "callback_query", query);
             ChangedLocked(chat);
             return new UserAction(updateId, null, queryId);
         }
     }
+
+    /// <summary>"user " in one's own private chat; in a group, or in a forged update, who it was.</summary>
+    private static string Speaker(FakeChat chat, FakeUser user) => chat.User == user ? "user " : $"{user} ";
 
     internal void SetBlocked(FakeUser user, bool blocked)
     {
@@ -74,8 +84,8 @@ public sealed partial class FakeTelegramState
         chat.Transcript.Add(blocked ? "user blocks the bot" : "user unblocks the bot");
         var update = new JsonObject
         {
-            ["chat"] = TelegramJson.Chat(chat.User),
-            ["from"] = TelegramJson.User(chat.User),
+            ["chat"] = TelegramJson.Chat(chat),
+            ["from"] = TelegramJson.User(chat.User!),
             ["date"] = Now.ToUnixTimeSeconds(),
             ["old_chat_member"] = ChatMember(blocked ? "member" : "kicked"),
             ["new_chat_member"] = ChatMember(blocked ? "kicked" : "member"),
@@ -96,9 +106,11 @@ public sealed partial class FakeTelegramState
         lock (_gate) return ChatOf(user).Blocked;
     }
 
-    internal IReadOnlyList<BotMessage> MessagesOf(FakeUser user)
+    internal IReadOnlyList<BotMessage> MessagesOf(FakeUser user) => MessagesIn(user.Id);
+
+    internal IReadOnlyList<BotMessage> MessagesIn(long chatId)
     {
-        lock (_gate) return ChatOf(user).BotMessages.ToList();
+        lock (_gate) return ChatOf(chatId).BotMessages.ToList();
     }
 
     internal IReadOnlyList<UserMessage> UserMessagesOf(FakeUser user)
@@ -128,9 +140,11 @@ public sealed partial class FakeTelegramState
         }
     }
 
-    internal string TranscriptOf(FakeUser user)
+    internal string TranscriptOf(FakeUser user) => TranscriptIn(user.Id);
+
+    internal string TranscriptIn(long chatId)
     {
-        lock (_gate) return TranscriptLocked(ChatOf(user));
+        lock (_gate) return TranscriptLocked(ChatOf(chatId));
     }
 
     private static string TranscriptLocked(FakeChat chat) =>
@@ -139,7 +153,10 @@ public sealed partial class FakeTelegramState
             : $"Chat {chat.Id} transcript:\n  " + string.Join("\n  ", chat.Transcript);
 
     /// <summary>Returns the first new or edited bot message after the user's cursor that matches, consuming what it passes.</summary>
-    internal async Task<BotMessage> WaitForMessageAsync(FakeUser user, Func<BotMessage, bool>? predicate, TimeSpan timeout, CancellationToken ct)
+    internal Task<BotMessage> WaitForMessageAsync(FakeUser user, Func<BotMessage, bool>? predicate, TimeSpan timeout, CancellationToken ct) =>
+        WaitForMessageAsync(user.Id, predicate, timeout, ct);
+
+    internal async Task<BotMessage> WaitForMessageAsync(long chatId, Func<BotMessage, bool>? predicate, TimeSpan timeout, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
@@ -147,7 +164,7 @@ public sealed partial class FakeTelegramState
             Task pulse;
             lock (_gate)
             {
-                var chat = ChatOf(user);
+                var chat = ChatOf(chatId);
                 while (chat.EventCursor < chat.Events.Count)
                 {
                     var candidate = chat.Events[chat.EventCursor++];
@@ -164,7 +181,7 @@ public sealed partial class FakeTelegramState
             catch (TimeoutException)
             {
                 throw new TimeoutException(
-                    $"No matching bot message for user {user.Id} within {timeout.TotalSeconds:0.#} s.\n{TranscriptOf(user)}");
+                    $"No matching bot message in chat {chatId} within {timeout.TotalSeconds:0.#} s.\n{TranscriptIn(chatId)}");
             }
         }
     }

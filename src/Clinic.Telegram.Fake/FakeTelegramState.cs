@@ -49,7 +49,26 @@ public sealed partial class FakeTelegramState : IAsyncDisposable
 
     public IReadOnlyList<FakeUser> Users
     {
-        get { lock (_gate) return _chats.Values.Select(chat => chat.User).ToList(); }
+        get { lock (_gate) return _chats.Values.Select(chat => chat.User).OfType<FakeUser>().ToList(); }
+    }
+
+    /// <summary>
+    /// A group (<paramref name="type"/> "group") or supergroup the bot was added to; Telegram gives groups negative ids
+    /// (supergroups -100…). Users write into it with <see cref="FakeGroup.SendText"/>.
+    /// </summary>
+    public FakeGroup CreateGroup(long id, string title, string type = "supergroup")
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(id, 0);
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        if (type is not ("group" or "supergroup" or "channel")) throw new ArgumentException($"Not a group chat type: {type}.", nameof(type));
+        lock (_gate)
+        {
+            if (_chats.ContainsKey(id)) throw new InvalidOperationException($"Chat {id} already exists.");
+            var group = new FakeGroup(this, id, title, type);
+            _chats[id] = new FakeChat(group);
+            ChangedLocked(null);
+            return group;
+        }
     }
 
     internal FakeChat ChatFor(BotApiRequest request)
@@ -61,6 +80,9 @@ public sealed partial class FakeTelegramState : IAsyncDisposable
     }
 
     private FakeChat ChatOf(FakeUser user) => _chats[user.Id];
+
+    private FakeChat ChatOf(long chatId) =>
+        _chats.GetValueOrDefault(chatId) ?? throw new InvalidOperationException($"There is no chat {chatId}: create the user or group first.");
 
     public async ValueTask DisposeAsync()
     {

@@ -29,6 +29,7 @@ public abstract class ClinicDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<WeeklyPlanEntry> WeeklyPlan => Set<WeeklyPlanEntry>();
     public DbSet<ScheduleExceptionEntry> ScheduleExceptions => Set<ScheduleExceptionEntry>();
     public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<IinAttempt> IinAttempts => Set<IinAttempt>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -17,6 +17,9 @@ public static class Errors
 
     public static Conflict<ApiError> Conflict(string code, string message) =>
         TypedResults.Conflict(new ApiError(code, message));
+
+    public static JsonHttpResult<ApiError> TooManyRequests(string code, string message) =>
+        TypedResults.Json(new ApiError(code, message), statusCode: StatusCodes.Status429TooManyRequests);
 }
 
 /// <summary>Collects field errors at the edge before any database work.</summary>

@@ -20,8 +20,8 @@ public sealed partial class ClinicApiClient(HttpClient http)
     public Task<ApiResult<PatientDto>> UpsertPatient(PatientUpsertRequest request, CancellationToken ct = default) =>
         Send<PatientDto>(HttpMethod.Post, Routes.PatientUpsert, request, idempotencyKey: null, ct);
 
-    public Task<ApiResult<VerifyIinResponse>> VerifyIin(string iin, CancellationToken ct = default) =>
-        Send<VerifyIinResponse>(HttpMethod.Post, Routes.PatientVerifyIin, new VerifyIinRequest(iin), idempotencyKey: null, ct);
+    public Task<ApiResult<VerifyIinResponse>> VerifyIin(string iin, long telegramId, CancellationToken ct = default) =>
+        Send<VerifyIinResponse>(HttpMethod.Post, Routes.PatientVerifyIin, new VerifyIinRequest(iin, telegramId), idempotencyKey: null, ct);
 
     // Catalog
 

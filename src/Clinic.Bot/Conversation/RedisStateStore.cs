@@ -9,11 +9,11 @@ public sealed class RedisStateStore(IConnectionMultiplexer redis, int database) 
 
     public async Task<string?> GetStateAsync(StateKey key, CancellationToken ct) => await Db.StringGetAsync(key.StateName);
 
-    public Task SetStateAsync(StateKey key, string? state, CancellationToken ct) => Set(key.StateName, state);
+    public Task SetStateAsync(StateKey key, string? state, TimeSpan ttl, CancellationToken ct) => Set(key.StateName, state, ttl);
 
     public async Task<string?> GetDataAsync(StateKey key, CancellationToken ct) => await Db.StringGetAsync(key.DataName);
 
-    public Task SetDataAsync(StateKey key, string? json, CancellationToken ct) => Set(key.DataName, json);
+    public Task SetDataAsync(StateKey key, string? json, TimeSpan ttl, CancellationToken ct) => Set(key.DataName, json, ttl);
 
     /// <summary>The user's private chat directly, then any other chat's keys found by a SCAN of every primary.</summary>
     public async Task ForgetUserAsync(long botId, long userId, CancellationToken ct)
@@ -35,6 +35,6 @@ public sealed class RedisStateStore(IConnectionMultiplexer redis, int database) 
         }
     }
 
-    private Task Set(string name, string? value) =>
-        value is null ? Db.KeyDeleteAsync(name) : Db.StringSetAsync(name, value, StateStoreDefaults.Ttl);
+    private Task Set(string name, string? value, TimeSpan ttl) =>
+        value is null ? Db.KeyDeleteAsync(name) : Db.StringSetAsync(name, value, ttl);
 }

@@ -33,11 +33,11 @@ public sealed class SqliteStateStore : IStateStore
 
     public Task<string?> GetStateAsync(StateKey key, CancellationToken ct) => Get(key.StateName, ct);
 
-    public Task SetStateAsync(StateKey key, string? state, CancellationToken ct) => Set(key.StateName, state, ct);
+    public Task SetStateAsync(StateKey key, string? state, TimeSpan ttl, CancellationToken ct) => Set(key.StateName, state, ttl, ct);
 
     public Task<string?> GetDataAsync(StateKey key, CancellationToken ct) => Get(key.DataName, ct);
 
-    public Task SetDataAsync(StateKey key, string? json, CancellationToken ct) => Set(key.DataName, json, ct);
+    public Task SetDataAsync(StateKey key, string? json, TimeSpan ttl, CancellationToken ct) => Set(key.DataName, json, ttl, ct);
 
     /// <summary>
     /// Deletes the rows (zeroed in the file: <c>secure_delete</c> is on), then checkpoints and truncates the write-ahead
@@ -68,7 +68,7 @@ public sealed class SqliteStateStore : IStateStore
         return await command.ExecuteScalarAsync(ct) as string;
     }
 
-    private async Task Set(string key, string? value, CancellationToken ct)
+    private async Task Set(string key, string? value, TimeSpan ttl, CancellationToken ct)
     {
         await using var connection = Open();
         await using var command = connection.CreateCommand();
@@ -86,7 +86,7 @@ public sealed class SqliteStateStore : IStateStore
                 ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
                 """;
             command.Parameters.AddWithValue("$value", value);
-            command.Parameters.AddWithValue("$expires", (now + StateStoreDefaults.Ttl).ToUnixTimeSeconds());
+            command.Parameters.AddWithValue("$expires", (now + ttl).ToUnixTimeSeconds());
         }
 
         await command.ExecuteNonQueryAsync(ct);

@@ -218,6 +218,10 @@ public sealed class OutboxSender(
     {
         var item = leased.Item;
         var lease = leased.LeaseId;
+        // Outbox messages are personal: only a user's own private chat may get one, and its id is the user's, always positive.
+        // A group's id is negative, and so is the placeholder id of a deleted account.
+        if (item.TelegramId <= 0)
+            return new OutboxResultRequest(lease, OutboxOutcome.Cancelled, Error: "Not a user's private chat: outbox messages go only to a patient's own chat.");
         if (!_renderers.TryGetValue(item.Kind, out var renderer))
             return new OutboxResultRequest(lease, OutboxOutcome.Failed, Error: $"No renderer is registered for the kind '{item.Kind}'.", Permanent: true);
 

@@ -25,8 +25,9 @@ public sealed class BotContext
         Message = update.Message;
         Callback = update.CallbackQuery;
         From = Message?.From ?? Callback?.From;
-        ChatId = Message?.Chat.Id ?? Callback?.Message?.Chat.Id ?? From?.Id ?? 0;
-        UserId = From?.Id ?? ChatId;
+        Chat = Message?.Chat ?? Callback?.Message?.Chat;
+        ChatId = Chat?.Id ?? 0;
+        UserId = From?.Id ?? 0;
     }
 
     public Update Update { get; }
@@ -36,8 +37,18 @@ public sealed class BotContext
     public Message? Message { get; }
     public CallbackQuery? Callback { get; }
     public User? From { get; }
+
+    /// <summary>Where the message is, or the pressed button's message; null for an inline message or a hostile update.</summary>
+    public Chat? Chat { get; }
     public long ChatId { get; }
     public long UserId { get; }
+
+    /// <summary>
+    /// True only in the sender's own private chat with the bot (<c>chat.type</c> private and <c>chat.id == from.id</c>):
+    /// the one place where a patient's data may be read or shown. <see cref="Middleware.PrivateChatMiddleware"/> keeps
+    /// every other update away from the patient and the conversation state.
+    /// </summary>
+    public bool IsOwnPrivateChat => From is { } from && Chat is { Type: ChatType.Private } chat && chat.Id == from.Id;
 
     public ClinicApiClient Api => Services.GetRequiredService<ClinicApiClient>();
     public Localizer Localizer => Services.GetRequiredService<Localizer>();

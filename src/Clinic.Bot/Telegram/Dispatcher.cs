@@ -1,3 +1,4 @@
+using Clinic.Bot.Conversation;
 using Clinic.Bot.Localization;
 
 namespace Clinic.Bot.Telegram;
@@ -26,6 +27,23 @@ public sealed class Dispatcher(IReadOnlyList<Router> routers, Localizer localize
 
         await context.SendAsync(context.Texts["common.unknown_input"]);
         await PromptAsync(context);
+    }
+
+    /// <summary>How long the conversation in <paramref name="state"/> is kept after its last step (<see cref="Router.StatesExpireAfter"/>).</summary>
+    public TimeSpan LifetimeOf(string? state)
+    {
+        foreach (var router in routers)
+        {
+            foreach (var (prefix, lifetime) in router.Lifetimes)
+            {
+                if (state is not null && state.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return lifetime;
+                }
+            }
+        }
+
+        return StateStoreDefaults.Ttl;
     }
 
     /// <summary>Re-shows the current step, or the main menu when there is no flow.</summary>

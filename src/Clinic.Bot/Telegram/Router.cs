@@ -17,6 +17,7 @@ public sealed class Router(string name)
     internal List<(string TextKey, UpdateHandler Handler)> Buttons { get; } = [];
     internal List<(string StatePrefix, UpdateHandler Handler)> States { get; } = [];
     internal List<(string StatePrefix, UpdateHandler Handler)> Prompts { get; } = [];
+    internal List<(string StatePrefix, TimeSpan Lifetime)> Lifetimes { get; } = [];
 
     /// <summary>A slash command, e.g. "start" for /start.</summary>
     public Router OnCommand(string command, UpdateHandler handler)
@@ -56,6 +57,16 @@ public sealed class Router(string name)
     public Router OnState(string statePrefix, UpdateHandler handler)
     {
         States.Add((statePrefix, handler));
+        return this;
+    }
+
+    /// <summary>
+    /// How long a conversation in a state starting with <paramref name="statePrefix"/> (and its data) is kept after its
+    /// last step, instead of the store's default day: for flows that collect personal data.
+    /// </summary>
+    public Router StatesExpireAfter(string statePrefix, TimeSpan lifetime)
+    {
+        Lifetimes.Add((statePrefix, lifetime));
         return this;
     }
 

@@ -5,8 +5,8 @@ using Telegram.Bot.Types;
 namespace Clinic.Bot.Telegram;
 
 /// <summary>
-/// Runs one update through the middleware in order — errors, dedup, per-chat lock, patient and language, state —
-/// and then the dispatcher. Each update gets its own DI scope (the API client is a typed HttpClient).
+/// Runs one update through the middleware in order — errors, dedup, own private chat only, per-chat lock, patient and
+/// language, state — and then the dispatcher. Each update gets its own DI scope (the API client is a typed HttpClient).
 /// </summary>
 public sealed class UpdatePipeline(IServiceScopeFactory scopes, ITelegramBotClient bot, Dispatcher dispatcher)
 {
@@ -14,6 +14,7 @@ public sealed class UpdatePipeline(IServiceScopeFactory scopes, ITelegramBotClie
     [
         typeof(ErrorMiddleware),
         typeof(DeduplicationMiddleware),
+        typeof(PrivateChatMiddleware),
         typeof(ChatLockMiddleware),
         typeof(PatientContextMiddleware),
         typeof(StateMiddleware),
@@ -23,11 +24,6 @@ public sealed class UpdatePipeline(IServiceScopeFactory scopes, ITelegramBotClie
     {
         await using var scope = scopes.CreateAsyncScope();
         var context = new BotContext(update, bot, scope.ServiceProvider, ct);
-        if (context.From is null)
-        {
-            return;
-        }
-
         var middleware = Order.Select(type => (IUpdateMiddleware)scope.ServiceProvider.GetRequiredService(type)).ToArray();
         await Next(0);
 

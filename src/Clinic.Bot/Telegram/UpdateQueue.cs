@@ -25,9 +25,13 @@ public sealed class UpdateQueue
 
     public ChannelReader<Update> Reader(int partition) => _channels[partition].Reader;
 
+    /// <summary>
+    /// The chat's partition. Any part may be missing from a hostile or unusual update (no chat, no sender, an inline
+    /// message): those go to partition 0, where the pipeline drops them.
+    /// </summary>
     private static int PartitionOf(Update update)
     {
-        var chatId = update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? update.CallbackQuery?.From.Id ?? 0;
+        var chatId = update.Message?.Chat?.Id ?? update.CallbackQuery?.Message?.Chat?.Id ?? update.CallbackQuery?.From?.Id ?? 0;
         return (int)((ulong)chatId % Partitions);
     }
 }

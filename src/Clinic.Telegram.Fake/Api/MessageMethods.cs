@@ -51,7 +51,7 @@ internal static class MessageMethods
                 LinkPreviewDisabled = IsLinkPreviewDisabled(request),
                 InlineKeyboard = markup.InlineKeyboard,
             });
-        return Task.FromResult<ApiResult>(TelegramJson.Message(edited, chat.User, state.Options));
+        return Task.FromResult<ApiResult>(TelegramJson.Message(edited, chat, state.Options));
     }
 
     public static Task<ApiResult> EditMessageCaption(FakeTelegramState state, BotApiRequest request, CancellationToken ct)
@@ -62,7 +62,7 @@ internal static class MessageMethods
         var edited = state.Edit(chat, messageId, current => current.Photo is null && current.Document is null
             ? throw BotApiException.BadRequest("there is no caption in the message to edit")
             : current with { Caption = caption?.Text, CaptionEntities = caption?.Entities ?? [], InlineKeyboard = markup.InlineKeyboard });
-        return Task.FromResult<ApiResult>(TelegramJson.Message(edited, chat.User, state.Options));
+        return Task.FromResult<ApiResult>(TelegramJson.Message(edited, chat, state.Options));
     }
 
     public static Task<ApiResult> EditMessageReplyMarkup(FakeTelegramState state, BotApiRequest request, CancellationToken ct)
@@ -70,7 +70,7 @@ internal static class MessageMethods
         var (chat, messageId) = Target(state, request);
         var markup = InlineMarkup(request);
         var edited = state.Edit(chat, messageId, current => current with { InlineKeyboard = markup.InlineKeyboard });
-        return Task.FromResult<ApiResult>(TelegramJson.Message(edited, chat.User, state.Options));
+        return Task.FromResult<ApiResult>(TelegramJson.Message(edited, chat, state.Options));
     }
 
     public static Task<ApiResult> DeleteMessage(FakeTelegramState state, BotApiRequest request, CancellationToken ct)
@@ -101,7 +101,7 @@ internal static class MessageMethods
     internal static Task<ApiResult> Sent(FakeTelegramState state, FakeChat chat, BotMessage draft)
     {
         var message = state.DeliverNew(chat, draft);
-        return Task.FromResult<ApiResult>(TelegramJson.Message(message, chat.User, state.Options));
+        return Task.FromResult<ApiResult>(TelegramJson.Message(message, chat, state.Options));
     }
 
     internal static BotMessage WithMarkup(this BotMessage message, ReplyMarkup markup) => message with

@@ -46,7 +46,13 @@ internal static class TelegramJson
         return json;
     }
 
-    public static JsonObject Message(BotMessage message, FakeUser chat, FakeTelegramOptions bot)
+    public static JsonObject Chat(FakeChat chat)
+    {
+        if (chat.User is { } user) return Chat(user);
+        return new JsonObject { ["id"] = chat.Id, ["type"] = chat.Type, ["title"] = chat.Group!.Title };
+    }
+
+    public static JsonObject Message(BotMessage message, FakeChat chat, FakeTelegramOptions bot)
     {
         var json = new JsonObject
         {

@@ -51,11 +51,17 @@ public sealed class FakeUser
     public string Transcript => _state.TranscriptOf(this);
 
     /// <summary>Sends text; a leading /command gets its bot_command entity as Telegram adds it.</summary>
-    public Task<UserAction> SendText(string text)
+    public Task<UserAction> SendText(string text) => SendTextIn(Id, text);
+
+    /// <summary>
+    /// Sends text into chat <paramref name="chatId"/>: a group (see <see cref="FakeGroup.SendText"/>), or, forged, another
+    /// user's private chat. Telegram never sends an update whose private chat is not its sender's; a forged webhook call can.
+    /// </summary>
+    public Task<UserAction> SendTextIn(long chatId, string text)
     {
         ArgumentException.ThrowIfNullOrEmpty(text);
         IReadOnlyList<TextEntity> entities = CommandLength(text) is > 0 and var length ? [new TextEntity("bot_command", 0, length)] : [];
-        return Task.FromResult(_state.UserSendsMessage(this, text, Shown() with { Text = text, Entities = entities }, message =>
+        return Task.FromResult(_state.UserSendsMessage(this, chatId, text, Shown() with { Text = text, Entities = entities }, message =>
         {
             message["text"] = text;
             if (entities.Count > 0) message["entities"] = TelegramJson.Entities(entities);
@@ -117,6 +123,10 @@ public sealed class FakeUser
     /// <summary>Sends a callback query with any data, even data no button carries: for stale and forged presses.</summary>
     public Task<UserAction> PressCallback(int messageId, string data) =>
         Task.FromResult(_state.UserPressesCallback(this, messageId, data));
+
+    /// <summary>Presses a button (any data) on bot message <paramref name="messageId"/> of chat <paramref name="chatId"/>: a group, or, forged, another user's chat.</summary>
+    public Task<UserAction> PressCallbackIn(long chatId, int messageId, string data) =>
+        Task.FromResult(_state.UserPressesCallback(this, chatId, messageId, data));
 
     /// <summary>Sends a photo (PNG, JPEG, GIF or WebP bytes) as Telegram would: one size, with a file_id for getFile.</summary>
     public Task<UserAction> SendPhoto(byte[] content, string? caption = null)

@@ -86,7 +86,7 @@ public sealed class ClinicApiClientTests : IAsyncLifetime
         var errors = new Dictionary<string, string[]> { ["iin"] = ["The check digit does not match."] };
         _api.Respond = (context, _) => FakeClinicApi.Json(context, 400, new ApiError(ErrorCodes.ValidationFailed, "Some fields are invalid.", errors));
 
-        var result = await _client.VerifyIin("900101300008", Ct);
+        var result = await _client.VerifyIin("900101300008", 42, Ct);
 
         Assert.Equal(ErrorCodes.ValidationFailed, result.ErrorCode);
         Assert.Equal(["The check digit does not match."], result.Error!.Errors!["iin"]);

@@ -20,7 +20,8 @@ public class BotEnvironment : IAsyncLifetime
 
     private static long _nextUserId = 7_000_000 + Random.Shared.Next(0, 1_000_000) * 10L;
 
-    private readonly string _statePath = Path.Combine(Path.GetTempPath(), $"clinic-bot-state-{Guid.NewGuid():N}.db");
+    /// <summary>The bot's SQLite conversation store (BOT_STATE_PATH), for a test to read as an auditor would.</summary>
+    public string StatePath { get; } = Path.Combine(Path.GetTempPath(), $"clinic-bot-state-{Guid.NewGuid():N}.db");
 
     public ApiHost Api { get; private set; } = null!;
     public FakeTelegramServer Telegram { get; private set; } = null!;
@@ -126,7 +127,7 @@ public class BotEnvironment : IAsyncLifetime
             ["TELEGRAM_API_URL"] = Telegram.BaseUrl,
             ["DJANGO_API_URL"] = Api.Url,
             ["TELEGRAM_BOT_API_SECRET"] = ApiHost.Secret,
-            ["BOT_STATE_PATH"] = _statePath,
+            ["BOT_STATE_PATH"] = StatePath,
             ["USE_WEBHOOK"] = UseWebhook ? "true" : "false",
             ["TELEGRAM_WEBHOOK_SECRET"] = WebhookSecret,
         };

@@ -22,7 +22,7 @@ public sealed partial class LocaleFilesTests
         "registration.consent_text", "registration.consent_agree", "registration.consent_decline",
         "registration.consent_declined", "registration.ask_phone", "registration.share_contact",
         "registration.phone_not_own", "registration.phone_invalid", "registration.ask_iin", "registration.iin_invalid",
-        "registration.iin_confirm", "registration.sex_male", "registration.sex_female", "registration.iin_taken",
+        "registration.iin_confirm", "registration.sex_male", "registration.sex_female", "registration.iin_not_accepted",
         "registration.ask_name", "registration.name_invalid", "registration.summary", "registration.save",
         "registration.edit", "registration.done",
         "booking.choose_branch", "booking.choose_service", "booking.choose_category", "booking.choose_doctor",
@@ -40,6 +40,7 @@ public sealed partial class LocaleFilesTests
         "commands.cancel", "commands.language", "commands.documents", "commands.payments", "commands.feedback", "commands.support",
         "profile.title", "profile.language",
         "format.date", "format.month_year", "format.time", "format.date_time", "format.money",
+        "privacy.private_chat_only", "privacy.open_private_chat",
     ];
 
     /// <summary>Placeholders each contract key must offer, as the flows fill them.</summary>

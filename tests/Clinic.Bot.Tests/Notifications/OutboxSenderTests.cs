@@ -67,6 +67,17 @@ public sealed class OutboxSenderTests(OutboxTestEnvironment env) : IClassFixture
     }
 
     [Fact]
+    public async Task AMessageWhosePatientIdIsAGroupChatIsNeverSentThere()
+    {
+        var group = env.Telegram.CreateGroup(-1_009_000_000_000 - Random.Shared.Next(1_000_000), "Семейный чат", "group");
+
+        var id = await env.EnqueueForAsync(group.Id, "Ваш приём завтра в 10:00");
+
+        await Eventually.TrueAsync(() => env.RowAsync(id).Result.Status == OutboxStatus.Cancelled, "the row was cancelled", Plenty);
+        Assert.Empty(group.Messages);
+    }
+
+    [Fact]
     public async Task StoppingTheBotHalfwayAndStartingItAgainLosesNothing()
     {
         var users = new List<FakeUser>();

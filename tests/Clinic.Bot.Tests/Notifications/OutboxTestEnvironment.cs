@@ -67,6 +67,19 @@ public class OutboxTestEnvironment : BotEnvironment
         return rows.Select(r => r.Id).ToList();
     }
 
+    /// <summary>A note for a patient row whose telegram_id is <paramref name="telegramId"/>, whatever chat that is; returns the row id.</summary>
+    public async Task<long> EnqueueForAsync(long telegramId, string text)
+    {
+        using var scope = Api.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+        var patient = new Patient { OrganizationId = 1, TelegramId = telegramId, CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow };
+        db.Patients.Add(patient);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        var row = Outbox.Enqueue(db, patient.OrganizationId, patient.Id, NoteKind, new { text }, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return row.Id;
+    }
+
     public async Task<OutboxMessage> RowAsync(long id)
     {
         using var scope = Api.Services.CreateScope();

@@ -9,14 +9,19 @@ public static class PatientsApi
 {
     public static RouteGroupBuilder MapPatientsApi(this RouteGroupBuilder group)
     {
-        group.MapPost("/patient/upsert/", Upsert).WithName("UpsertPatient").WithTags("Patients");
-        group.MapPost("/patient/verify-iin/", VerifyIin).WithName("VerifyIin").WithTags("Patients");
+        group.MapPost("/patient/upsert/", Upsert).WithName("UpsertPatient").WithTags("Patients")
+            .Produces<ApiError>(StatusCodes.Status429TooManyRequests);
+        group.MapPost("/patient/verify-iin/", VerifyIin).WithName("VerifyIin").WithTags("Patients")
+            .Produces<ApiError>(StatusCodes.Status429TooManyRequests);
         group.MapGet("/patient/by-telegram/{telegramId:long}/", GetByTelegram).WithName("GetPatientByTelegram").WithTags("Patients");
         return group;
     }
 
-    /// <summary>Creates the patient (201) or updates the fields given (200). IIN and phone are validated and normalised.</summary>
-    public static async Task<Results<Ok<PatientDto>, Created<PatientDto>, BadRequest<ApiError>, Conflict<ApiError>>> Upsert(
+    /// <summary>
+    /// Creates the patient (201) or updates the fields given (200). IIN and phone are validated and normalised; a new IIN
+    /// takes one of the user's IIN lookups (<see cref="IinAttempts"/>), since a conflict would tell whose it is.
+    /// </summary>
+    public static async Task<Results<Ok<PatientDto>, Created<PatientDto>, BadRequest<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> Upsert(
         PatientUpsertRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock,
         ILogger<Patient> logger, CancellationToken cancellationToken)
     {
@@ -40,6 +45,9 @@ public static class PatientsApi
             errors.Add("consent_version", "Must be 1 to 50 characters.");
         if (errors.Any)
             return Errors.Validation(errors.ToDictionary());
+        if (iin is not null && !await IsTheirIinAsync(request.TelegramId, request.Iin!.Trim(), db, options, cancellationToken)
+            && !await IinAttempts.TryTakeAsync(request.TelegramId, db, clock, cancellationToken))
+            return TooManyIinAttempts();
 
         // The unique indexes decide a race between two first messages of one user: the loser retries as an update.
         for (var attempt = 1; ; attempt++)
@@ -55,7 +63,7 @@ public static class PatientsApi
         }
     }
 
-    private static async Task<Results<Ok<PatientDto>, Created<PatientDto>, BadRequest<ApiError>, Conflict<ApiError>>> SaveAsync(
+    private static async Task<Results<Ok<PatientDto>, Created<PatientDto>, BadRequest<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> SaveAsync(
         PatientUpsertRequest request, IinCheck? iin, string? phone, string? fullName, ClinicDbContext db, ClinicApiOptions options,
         TimeProvider clock, ILogger<Patient> logger, CancellationToken cancellationToken)
     {
@@ -97,18 +105,33 @@ public static class PatientsApi
         return created ? TypedResults.Created(Routes.PatientByTelegram(patient.TelegramId), dto) : TypedResults.Ok(dto);
     }
 
-    /// <summary>Checks an IIN without saving anything: validity, birth date, sex and whether a patient already has it.</summary>
-    public static async Task<Results<Ok<VerifyIinResponse>, BadRequest<ApiError>>> VerifyIin(
-        VerifyIinRequest request, ClinicDbContext db, ClinicApiOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks an IIN without saving anything: validity, birth date, sex and whether a patient already has it. Whether a
+    /// patient has it is personal, so a valid IIN takes one of the asking user's IIN lookups (<see cref="IinAttempts"/>).
+    /// </summary>
+    public static async Task<Results<Ok<VerifyIinResponse>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> VerifyIin(
+        VerifyIinRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (request.Iin is null)
             return Errors.Validation("iin", "Required.");
+        if (request.TelegramId <= 0)
+            return Errors.Validation("telegram_id", "Must be the positive Telegram user id of the person registering.");
         var iin = request.Iin.Trim();
         var check = Iin.Check(iin);
+        if (check.Valid && !await IsTheirIinAsync(request.TelegramId, iin, db, options, cancellationToken)
+            && !await IinAttempts.TryTakeAsync(request.TelegramId, db, clock, cancellationToken))
+            return TooManyIinAttempts();
         var exists = check.Valid && await db.Patients.AnyAsync(
             p => p.OrganizationId == options.DefaultOrganizationId && p.Iin == iin, cancellationToken);
         return TypedResults.Ok(new VerifyIinResponse(iin, check.Valid, check.BirthDate, check.Sex, exists, check.Reason));
     }
+
+    /// <summary>A user asking about the IIN already on their own record learns nothing new: no lookup is taken.</summary>
+    private static Task<bool> IsTheirIinAsync(long telegramId, string iin, ClinicDbContext db, ClinicApiOptions options, CancellationToken ct) =>
+        db.Patients.AnyAsync(p => p.OrganizationId == options.DefaultOrganizationId && p.TelegramId == telegramId && p.Iin == iin, ct);
+
+    private static JsonHttpResult<ApiError> TooManyIinAttempts() => Errors.TooManyRequests(ErrorCodes.TooManyIinAttempts,
+        $"Too many IIN lookups for this Telegram user: at most {IinAttempts.PerWindow} per {IinAttempts.Window.TotalMinutes:0} minutes.");
 
     public static async Task<Results<Ok<PatientDto>, NotFound<ApiError>>> GetByTelegram(
         long telegramId, ClinicDbContext db, ClinicApiOptions options, CancellationToken cancellationToken)

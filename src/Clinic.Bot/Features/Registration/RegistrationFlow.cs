@@ -7,12 +7,22 @@ namespace Clinic.Bot.Features.Registration;
 
 /// <summary>
 /// Registration steps: consent → phone (own contact only) → IIN (checked by the API, birth date and sex confirmed)
-/// → full name → summary → saved with patient/upsert. Each step's answer is kept in the flow data until the save.
+/// → full name → summary → saved with patient/upsert. The answers wait in the flow data for the save, and only as long
+/// as a step needs them: the sex only until the IIN is confirmed, an IIN refused or denied is dropped at once, "Start over"
+/// drops everything but the consent, and the whole flow is forgotten <see cref="Lifetime"/> after its last step.
 /// </summary>
 public static class RegistrationFlow
 {
     /// <summary>The version of the consent text in the locale files; stored with the time of agreement.</summary>
     public const string ConsentVersion = "pd-consent-2026-11";
+
+    /// <summary>
+    /// How long an unfinished registration (phone, IIN, birth date) is kept after its last step: long enough to find one's
+    /// ID card, far shorter than the store's default day.
+    /// </summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
+
+    public const string StatePrefix = "reg:";
 
     public const string Language = "reg:language";
     public const string Consent = "reg:consent";
@@ -114,7 +124,7 @@ public static class RegistrationFlow
             return;
         }
 
-        var result = await context.Api.VerifyIin(iin);
+        var result = await context.Api.VerifyIin(iin, context.UserId);
         if (await context.FailedAsync(result))
         {
             return;
@@ -129,7 +139,7 @@ public static class RegistrationFlow
 
         if (verified.PatientExists)
         {
-            await context.SendAsync(context.Texts["registration.iin_taken"]);
+            await context.SendAsync(context.Texts["registration.iin_not_accepted"]);
             return;
         }
 
@@ -158,10 +168,13 @@ public static class RegistrationFlow
         await context.CloseButtonsAsync();
         if (answer == "y")
         {
+            // Shown for the confirmation only; the IIN itself says it again to whoever needs it.
+            context.Data["sex"] = null;
             await AskNameAsync(context);
         }
         else if (answer == "n")
         {
+            ForgetIin(context);
             await AskIinAsync(context);
         }
         else
@@ -218,7 +231,8 @@ public static class RegistrationFlow
         var result = await context.Api.UpsertPatient(request);
         if (!result.IsSuccess && result.Error?.Code == ErrorCodes.IinTaken)
         {
-            await context.ShowAsync(context.Texts["registration.iin_taken"], null);
+            ForgetIin(context);
+            await context.ShowAsync(context.Texts["registration.iin_not_accepted"], null);
             await AskIinAsync(context);
             return;
         }
@@ -235,11 +249,22 @@ public static class RegistrationFlow
         await context.SendAsync(context.Texts.Format("registration.done", ("name", name)), MainMenu.Keyboard(context.Texts));
     }
 
+    /// <summary>"Start over": everything but the consent is asked again, so nothing of the first answers is kept meanwhile.</summary>
     public static async Task OnEditAsync(BotContext context)
     {
         RequireState(context, Summary);
         await context.CloseButtonsAsync();
+        context.Data["phone"] = null;
+        context.Data["name"] = null;
+        ForgetIin(context);
         await AskPhoneAsync(context);
+    }
+
+    private static void ForgetIin(BotContext context)
+    {
+        context.Data["iin"] = null;
+        context.Data["birth_date"] = null;
+        context.Data["sex"] = null;
     }
 
     private static void RequireState(BotContext context, string state)

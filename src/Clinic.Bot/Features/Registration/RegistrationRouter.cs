@@ -6,6 +6,7 @@ namespace Clinic.Bot.Features.Registration;
 public static class RegistrationRouter
 {
     public static Router Create() => new Router("registration")
+        .StatesExpireAfter(RegistrationFlow.StatePrefix, RegistrationFlow.Lifetime)
         .OnCallback("rg:consent", RegistrationFlow.OnConsentAsync)
         .OnCallback("rg:iin", RegistrationFlow.OnIinConfirmAsync)
         .OnCallback("rg:save", RegistrationFlow.OnSaveAsync)

@@ -3,8 +3,11 @@ using Clinic.Bot.Conversation;
 
 namespace Clinic.Bot.Telegram.Middleware;
 
-/// <summary>Reads the conversation state and data (under the chat lock) and writes them back when a handler changed them.</summary>
-public sealed class StateMiddleware(IStateStore store, BotOptions options) : IUpdateMiddleware
+/// <summary>
+/// Reads the conversation state and data (under the chat lock) and writes them back when a handler changed either, both
+/// with the lifetime of the new state, so the data never outlives the step that needs it.
+/// </summary>
+public sealed class StateMiddleware(IStateStore store, BotOptions options, Dispatcher dispatcher) : IUpdateMiddleware
 {
     public async Task InvokeAsync(BotContext context, Func<Task> next)
     {
@@ -17,14 +20,11 @@ public sealed class StateMiddleware(IStateStore store, BotOptions options) : IUp
         await next();
 
         var newJson = context.Data.IsEmpty ? null : context.Data.ToJson();
-        if (context.StateChanged)
+        if (context.StateChanged || newJson != dataJson)
         {
-            await store.SetStateAsync(key, context.State, ct);
-        }
-
-        if (newJson != dataJson)
-        {
-            await store.SetDataAsync(key, newJson, ct);
+            var lifetime = dispatcher.LifetimeOf(context.State);
+            await store.SetStateAsync(key, context.State, lifetime, ct);
+            await store.SetDataAsync(key, newJson, lifetime, ct);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Clinic.Api.Features.Patients;
 using Clinic.Api.Tests.Infrastructure;
 using Clinic.Contracts;
 
@@ -97,10 +98,11 @@ public abstract class PatientsTests(ClinicApp app) : ApiTest(app)
     public async Task VerifyIinReportsValidityBirthDateSexAndWhetherThePatientExists()
     {
         var iin = TestIins.Next();
-        var before = await Api.PostAsJsonAsync(Routes.PatientVerifyIin, new VerifyIinRequest(iin), ClinicJson.Options, Cancel);
+        var asker = NewTelegramId();
+        var before = await Api.PostAsJsonAsync(Routes.PatientVerifyIin, new VerifyIinRequest(iin, asker), ClinicJson.Options, Cancel);
         await Api.PostAsJsonAsync(Routes.PatientUpsert, new PatientUpsertRequest(NewTelegramId(), iin), ClinicJson.Options, Cancel);
-        var after = await Api.PostAsJsonAsync(Routes.PatientVerifyIin, new VerifyIinRequest(iin), ClinicJson.Options, Cancel);
-        var invalid = await Api.PostAsJsonAsync(Routes.PatientVerifyIin, new VerifyIinRequest("900101300008"), ClinicJson.Options, Cancel);
+        var after = await Api.PostAsJsonAsync(Routes.PatientVerifyIin, new VerifyIinRequest(iin, asker), ClinicJson.Options, Cancel);
+        var invalid = await Api.PostAsJsonAsync(Routes.PatientVerifyIin, new VerifyIinRequest("900101300008", asker), ClinicJson.Options, Cancel);
 
         Assert.Equal(new VerifyIinResponse(iin, true, new DateOnly(1990, 1, 1), Sex.Male, false), await ReadAsync<VerifyIinResponse>(before));
         Assert.True((await ReadAsync<VerifyIinResponse>(after)).PatientExists);
@@ -108,6 +110,61 @@ public abstract class PatientsTests(ClinicApp app) : ApiTest(app)
         Assert.False(bad.Valid);
         Assert.Equal("checksum", bad.Reason);
     }
+
+    [Fact]
+    public async Task ATelegramUserGetsTenIinLookupsAnHourThenA429UntilTheHourIsOver()
+    {
+        var asker = NewTelegramId();
+        for (var i = 0; i < IinAttempts.PerWindow; i++)
+            Assert.Equal(HttpStatusCode.OK, (await VerifyAsync(TestIins.Next(), asker)).StatusCode);
+
+        await AssertErrorAsync(await VerifyAsync(TestIins.Next(), asker), HttpStatusCode.TooManyRequests, ErrorCodes.TooManyIinAttempts);
+        var save = await Api.PostAsJsonAsync(Routes.PatientUpsert, new PatientUpsertRequest(asker, TestIins.Next()), ClinicJson.Options, Cancel);
+        await AssertErrorAsync(save, HttpStatusCode.TooManyRequests, ErrorCodes.TooManyIinAttempts);
+        Assert.Equal(HttpStatusCode.OK, (await VerifyAsync(TestIins.Next(), NewTelegramId())).StatusCode);
+
+        App.Clock.Advance(IinAttempts.Window);
+        Assert.Equal(HttpStatusCode.OK, (await VerifyAsync(TestIins.Next(), asker)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ConcurrentIinLookupsOfOneUserNeverGetPastTheLimit()
+    {
+        var asker = NewTelegramId();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, IinAttempts.PerWindow + 10).Select(_ => VerifyAsync(TestIins.Next(), asker)));
+
+        Assert.Equal(IinAttempts.PerWindow, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(10, responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task InvalidIinsAndTheUsersOwnIinTakeNoLookup()
+    {
+        var asker = await RegisterPatientAsync();
+        var own = (await Api.GetFromJsonAsync<PatientDto>(Routes.PatientByTelegram(asker), ClinicJson.Options, Cancel))!.Iin!;
+
+        for (var i = 0; i < IinAttempts.PerWindow + 5; i++)
+        {
+            Assert.False((await ReadAsync<VerifyIinResponse>(await VerifyAsync("900101300008", asker))).Valid);
+            Assert.Equal(HttpStatusCode.OK, (await VerifyAsync(own, asker)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Api.PostAsJsonAsync(Routes.PatientUpsert, new PatientUpsertRequest(asker, own), ClinicJson.Options, Cancel)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await VerifyAsync(TestIins.Next(), asker)).StatusCode);
+    }
+
+    [Fact]
+    public async Task VerifyIinWithoutTheAskingTelegramUserIsAValidationError()
+    {
+        var response = await Api.PostAsync(Routes.PatientVerifyIin, RawJson($$"""{"iin": "{{TestIins.Next()}}"}"""), Cancel);
+
+        var error = await AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
+        Assert.Contains("telegram_id", error.Errors!.Keys);
+    }
+
+    private Task<HttpResponseMessage> VerifyAsync(string iin, long telegramId) =>
+        Api.PostAsJsonAsync(Routes.PatientVerifyIin, new VerifyIinRequest(iin, telegramId), ClinicJson.Options, Cancel);
 
     [Fact]
     public async Task MalformedJsonIsA400InvalidJsonNotAServerError()

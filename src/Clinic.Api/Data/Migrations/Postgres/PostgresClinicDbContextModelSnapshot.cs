@@ -766,6 +766,25 @@ namespace Clinic.Api.Data.Migrations.Postgres
                     b.ToTable("outbox_messages");
                 });
 
+            modelBuilder.Entity("Clinic.Api.Features.Patients.IinAttempt", b =>
+                {
+                    b.Property<long>("TelegramId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("telegram_id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTime>("WindowStartedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_started_at_utc");
+
+                    b.HasKey("TelegramId");
+
+                    b.ToTable("iin_attempts");
+                });
+
             modelBuilder.Entity("Clinic.Api.Features.Patients.Patient", b =>
                 {
                     b.Property<long>("Id")

@@ -740,6 +740,25 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                     b.ToTable("outbox_messages");
                 });
 
+            modelBuilder.Entity("Clinic.Api.Features.Patients.IinAttempt", b =>
+                {
+                    b.Property<long>("TelegramId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("telegram_id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<DateTime>("WindowStartedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window_started_at_utc");
+
+                    b.HasKey("TelegramId");
+
+                    b.ToTable("iin_attempts");
+                });
+
             modelBuilder.Entity("Clinic.Api.Features.Patients.Patient", b =>
                 {
                     b.Property<long>("Id")
