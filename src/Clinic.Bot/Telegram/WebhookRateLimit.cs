@@ -13,11 +13,11 @@ public static class WebhookRateLimit
 {
     public const string PolicyName = "telegram-webhook";
 
-    /// <summary>Updates per second with the right secret (Telegram's delivery is far slower); more wait in the queue.</summary>
-    public const int TelegramPerSecond = 1000;
+    /// <summary>Updates per second with the right secret: well above what one replica handles, so the limit only stops a flood from a leaked secret; more wait in the queue.</summary>
+    public const int TelegramPerSecond = 5000;
 
     /// <summary>Requests with the right secret that may wait for the bucket to refill before any is refused.</summary>
-    public const int TelegramQueue = 1000;
+    public const int TelegramQueue = 5000;
 
     /// <summary>Requests with a wrong or missing secret a client address may make at once (a misconfigured proxy's retries)...</summary>
     public const int WrongSecretBurst = 10;

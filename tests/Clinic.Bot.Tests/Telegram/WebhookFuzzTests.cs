@@ -39,7 +39,7 @@ public sealed class WebhookFuzzTests(WebhookBotEnvironment env) : IClassFixture<
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, env.Bot.Url + "/api/bot/webhook/") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", "test-webhook-secret");
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", BotEnvironment.WebhookSecret);
         using var response = await Http.SendAsync(request, ct);
         return response.StatusCode;
     }
