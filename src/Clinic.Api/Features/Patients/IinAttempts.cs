@@ -19,6 +19,9 @@ public static class IinAttempts
     /// <summary>Takes one lookup for <paramref name="telegramId"/>; false when the window's lookups are used up.</summary>
     public static async Task<bool> TryTakeAsync(long telegramId, ClinicDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        // A counter whose window is over protects nothing: other users' old rows go, so no Telegram id is kept for long.
+        var expired = clock.GetUtcNow().UtcDateTime - Window;
+        await db.IinAttempts.Where(a => a.TelegramId != telegramId && a.WindowStartedAtUtc <= expired).ExecuteDeleteAsync(ct);
         for (var attempt = 1; ; attempt++)
         {
             var now = clock.GetUtcNow().UtcDateTime;

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using Clinic.Api.Data;
 using Clinic.Api.Features.Patients;
 using Clinic.Api.Tests.Infrastructure;
 using Clinic.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Clinic.Api.Tests.Features.Patients;
 
@@ -125,6 +128,25 @@ public abstract class PatientsTests(ClinicApp app) : ApiTest(app)
 
         App.Clock.Advance(IinAttempts.Window);
         Assert.Equal(HttpStatusCode.OK, (await VerifyAsync(TestIins.Next(), asker)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnIinLookupCountIsForgottenOnceItsHourIsOver()
+    {
+        var asker = NewTelegramId();
+        await VerifyAsync(TestIins.Next(), asker);
+        Assert.Equal(1, await IinAttemptRowsAsync(asker));
+
+        App.Clock.Advance(IinAttempts.Window);
+        await VerifyAsync(TestIins.Next(), NewTelegramId());
+
+        Assert.Equal(0, await IinAttemptRowsAsync(asker));
+    }
+
+    private async Task<int> IinAttemptRowsAsync(long telegramId)
+    {
+        using var scope = App.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ClinicDbContext>().IinAttempts.CountAsync(a => a.TelegramId == telegramId, Cancel);
     }
 
     [Fact]
