@@ -7,12 +7,13 @@ namespace Clinic.Api.Features.Documents.Pdf;
 /// <summary>
 /// One A4 page laid out top to bottom in the shipped DejaVu Sans (Cyrillic including every Kazakh letter, Latin, ₸).
 /// The layouts (<see cref="CertificatePdf"/>, <see cref="ReceiptPdf"/>) say what goes where; this class only places text.
-/// A character the font lacks makes PdfPig throw instead of printing a blank, so nothing silently disappears.
+/// A character the font lacks is printed as a visible replacement mark (<see cref="FontCoverage"/>): PdfPig would throw.
 /// </summary>
 public sealed class ClinicPdf
 {
     private const double Margin = 56;
     private static readonly Lazy<byte[]> FontBytes = new(LoadFont);
+    private static readonly Lazy<FontCoverage> Coverage = new(() => new FontCoverage(FontBytes.Value));
 
     private readonly PdfDocumentBuilder _builder = new();
     private readonly PdfDocumentBuilder.AddedFont _font;
@@ -121,7 +122,7 @@ public sealed class ClinicPdf
     private List<string> Wrap(string text, double size, double width)
     {
         var lines = new List<string>();
-        foreach (var paragraph in text.Replace("\r", "").Split('\n'))
+        foreach (var paragraph in Coverage.Value.Printable(text.Replace("\r", "")).Split('\n'))
         {
             var line = "";
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
