@@ -32,6 +32,7 @@ public static class PaymentsSetup
             services.AddSingleton<SandboxPaymentProvider>();
             services.AddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<SandboxPaymentProvider>());
         }
+        services.AddScoped<ReceiptFiling>();
         services.AddScoped<InvoiceTransitions>();
         services.AddScoped<PaymentStatusPoller>();
         services.AddHostedService<PaymentPollingService>();
