@@ -7,8 +7,8 @@ namespace Clinic.Contracts;
 /// <summary>
 /// What every contract promises and the serializer alone does not check, checked once for every type as it is read:
 /// an enum holds one of its defined values (<c>{"language":99}</c> is refused, not stored), and a list holds no null
-/// (<c>{"results":[null]}</c>). A breach is a <see cref="JsonException"/>, which the API answers as 400 like any
-/// malformed body. It works on the contract metadata, not by converters, so the OpenAPI schemas keep their enums.
+/// (<c>{"results":[null]}</c>). A breach is a <see cref="ContractViolationException"/>, which the API answers as a 400
+/// naming the field. It works on the contract metadata, not by converters, so the OpenAPI schemas keep their enums.
 /// </summary>
 public static class ContractChecks
 {
@@ -37,13 +37,13 @@ public static class ContractChecks
             return value =>
             {
                 if (get(value) is { } member && !Enum.IsDefined(type, member))
-                    throw new JsonException($"{property.Name}: {member} is not one of its values.");
+                    throw new ContractViolationException(property.Name, $"{member} is not one of its values.");
             };
         if (type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type) && !IsDictionary(type) && !HoldsValues(type))
             return value =>
             {
                 if (get(value) is IEnumerable items && items.Cast<object?>().Any(item => item is null))
-                    throw new JsonException($"{property.Name}: a list may not hold null.");
+                    throw new ContractViolationException(property.Name, "May not hold null.");
             };
         return null;
     }
@@ -57,4 +57,11 @@ public static class ContractChecks
 
     private static bool IsDictionary(Type type) => typeof(IDictionary).IsAssignableFrom(type) ||
         type.GetInterfaces().Append(type).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>));
+}
+
+/// <summary>A value the contract does not allow in <see cref="Field"/> (its JSON name), found while reading it.</summary>
+public sealed class ContractViolationException(string field, string problem) : JsonException($"{field}: {problem}")
+{
+    public string Field { get; } = field;
+    public string Problem { get; } = problem;
 }

@@ -13,7 +13,8 @@ public abstract class BadInputTests(ClinicApp app) : ApiTest(app)
     {
         var response = await Api.PostAsync(OutboxRoutes.Results, RawJson("""{"results":[null]}"""), Cancel);
 
-        await AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorCodes.InvalidJson);
+        var error = await AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
+        Assert.Equal(["results"], error.Errors!.Keys);
     }
 
     [Theory]
@@ -39,7 +40,8 @@ public abstract class BadInputTests(ClinicApp app) : ApiTest(app)
 
         var response = await Api.PostAsync(Routes.PatientUpsert, RawJson($$"""{"telegram_id":{{telegramId}},"language":{{language}}}"""), Cancel);
 
-        await AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorCodes.InvalidJson);
+        var error = await AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
+        Assert.Equal(["language"], error.Errors!.Keys);
         var patient = await Api.GetFromJsonAsync<PatientDto>(Routes.PatientByTelegram(telegramId), ClinicJson.Options, Cancel);
         Assert.Equal(Language.Ru, patient!.Language);
     }
@@ -51,7 +53,7 @@ public abstract class BadInputTests(ClinicApp app) : ApiTest(app)
 
         var response = await Api.PostAsync(Routes.PatientUpsert, RawJson($$"""{"telegram_id":{{telegramId}},"language":7}"""), Cancel);
 
-        await AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorCodes.InvalidJson);
+        await AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
         Assert.Equal(HttpStatusCode.NotFound, (await Api.GetAsync(Routes.PatientByTelegram(telegramId), Cancel)).StatusCode);
     }
 
