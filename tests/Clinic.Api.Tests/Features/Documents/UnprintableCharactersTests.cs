@@ -50,6 +50,26 @@ public sealed class UnprintableCharactersTests(SqliteApp app) : DocumentsTestBas
         Assert.Contains("CERTIFICATE", text);
     }
 
+    [Fact]
+    public async Task An_organization_in_more_distinct_letters_than_one_embedded_font_can_map_still_prints()
+    {
+        var patient = await RegisterAsync();
+        var visit = await VisitAsync(patient, "arrived");
+        var greek = new string(Enumerable.Range(0x3B1, 25).Select(c => (char)c).ToArray());
+        var armenian = new string(Enumerable.Range(0x561, 38).Select(c => (char)c).ToArray());
+        var georgian = new string(Enumerable.Range(0x10D0, 33).Select(c => (char)c).ToArray());
+        var hebrew = new string(Enumerable.Range(0x5D0, 27).Select(c => (char)c).ToArray());
+        var latin = new string(Enumerable.Range(0x100, 60).Select(c => (char)c).ToArray());
+        // 183 letters of their own, with the ~150 distinct characters of the certificate's text: over PdfPig's 256.
+        var organization = $"{greek} {armenian} {georgian} {hebrew} {latin}";
+
+        var text = await CertificateTextAsync(patient, visit, organization);
+
+        Assert.Contains(greek, text);
+        Assert.Contains(georgian, text);
+        Assert.Contains("Иванова Анна Сергеевна", text);
+    }
+
     /// <summary>Generates the certificate (201), downloads it (200, a PDF) and reads its text as a viewer would.</summary>
     private async Task<string> CertificateTextAsync(PatientDto patient, AppointmentDto visit, string? organization = null)
     {
