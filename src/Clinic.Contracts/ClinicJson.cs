@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Clinic.Contracts;
 
 /// <summary>
 /// The wire format shared by the API and the bot: snake_case like Django REST Framework,
-/// enums as snake_case strings, nulls omitted.
+/// enums as snake_case strings (undefined values refused), nulls omitted, lists without null elements.
 /// </summary>
 public static class ClinicJson
 {
@@ -17,6 +18,7 @@ public static class ClinicJson
         options.DictionaryKeyPolicy = null;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(ContractChecks.Apply);
         return options;
     }
 }

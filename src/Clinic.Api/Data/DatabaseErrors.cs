@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Clinic.Api.Data;
 
-/// <summary>Recognises the constraint violations the API turns into 409 answers, on both providers.</summary>
+/// <summary>Recognises the constraint violations the API turns into 409 answers, and the failures worth a retry, on both providers.</summary>
 public static class DatabaseErrors
 {
     private const int SqliteConstraintUnique = 2067;
@@ -29,4 +29,17 @@ public static class DatabaseErrors
             new string(sqlite.Message[at..].TakeWhile(c => char.IsLetterOrDigit(c) || c == '_').ToArray()),
         _ => null,
     };
+
+    /// <summary>
+    /// PostgreSQL aborted the transaction to break a deadlock (40P01) or a serialization conflict (40001): nothing of it
+    /// was written, and the same work tried again normally succeeds. Overlapping bookings provoke the first, as each
+    /// insert waits on the exclusion constraints of the other's rows.
+    /// </summary>
+    public static bool IsTransient(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+            if (inner is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure })
+                return true;
+        return false;
+    }
 }

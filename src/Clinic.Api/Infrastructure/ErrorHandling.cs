@@ -56,6 +56,9 @@ public static partial class ErrorHandling
     /// <summary>Binding failures in the client's terms: which field, and what is wrong with it.</summary>
     private static ApiError Describe(BadHttpRequestException bad)
     {
+        if (FindJsonException(bad) is ContractViolationException violation)
+            return new ApiError(ErrorCodes.ValidationFailed, $"{violation.Field}: {violation.Problem}",
+                new Dictionary<string, string[]> { [violation.Field] = [violation.Problem] });
         if (FindJsonException(bad) is { } json)
             return new ApiError(ErrorCodes.InvalidJson, "The request body is not valid JSON for this endpoint.",
                 json.Path is { Length: > 1 } path ? new Dictionary<string, string[]> { [path.TrimStart('$', '.')] = ["Has the wrong type or format."] } : null);

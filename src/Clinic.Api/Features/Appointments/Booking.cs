@@ -12,8 +12,36 @@ public static class Booking
 {
     public sealed record BookResult(AppointmentDto? Dto, string? ErrorCode);
 
-    /// <summary>Books <paramref name="doctorId"/> inside the write transaction; the answer is stored for the Idempotency-Key with it.</summary>
+    /// <summary>Tries of a booking the database aborted as a deadlock victim, before the caller is told the slot is taken.</summary>
+    public const int MaxAttempts = 3;
+
+    /// <summary>
+    /// Books <paramref name="doctorId"/> inside the write transaction; the answer is stored for the Idempotency-Key with it.
+    /// A deadlock victim (<see cref="DatabaseErrors.IsTransient"/>) wrote nothing and is tried again, after a short random
+    /// pause so the racers do not meet again; after <see cref="MaxAttempts"/> it is <c>slot_taken</c>, as it most likely is.
+    /// </summary>
     public static async Task<BookResult> TryBookAsync(
+        ClinicDbContext db, CreateAppointmentRequest request, string? idempotencyKey, string hash, Patient patient, Branch branch, Service service,
+        long doctorId, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await BookOnceAsync(db, request, idempotencyKey, hash, patient, branch, service, doctorId, options, clock, cancellationToken);
+            }
+            catch (Exception e) when (DatabaseErrors.IsTransient(e))
+            {
+                db.ChangeTracker.Clear();
+                if (attempt == MaxAttempts)
+                    return new BookResult(null, ErrorCodes.SlotTaken);
+                // Wall-clock time on purpose: this spaces out database retries, it is not the clinic's time.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private static async Task<BookResult> BookOnceAsync(
         ClinicDbContext db, CreateAppointmentRequest request, string? idempotencyKey, string hash, Patient patient, Branch branch, Service service,
         long doctorId, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -67,6 +95,7 @@ public static class Booking
     /// <summary>
     /// Cancels <paramref name="appointment"/> and books the same doctor, service and branch at <paramref name="start"/>
     /// in one write transaction; the old time is freed first, so a move by a few minutes within the visit is allowed.
+    /// A deadlock victim is answered <c>slot_taken</c>.
     /// </summary>
     public static async Task<(Appointment? Replacement, string? ConflictCode)> RescheduleAsync(
         ClinicDbContext db, Appointment appointment, DateTimeOffset start, DateTimeOffset now, ClinicApiOptions options, CancellationToken cancellationToken)
@@ -105,6 +134,13 @@ public static class Booking
         catch (DbUpdateException e) when (BookingTransaction.ConflictCode(e) is { } code)
         {
             return (null, code);
+        }
+        catch (Exception e) when (DatabaseErrors.IsTransient(e))
+        {
+            // A deadlock victim wrote nothing, but the old visit in memory is already cancelled: rather than retrying
+            // with it, the patient is told the time is taken and picks again (the old visit stands).
+            db.ChangeTracker.Clear();
+            return (null, ErrorCodes.SlotTaken);
         }
     }
 

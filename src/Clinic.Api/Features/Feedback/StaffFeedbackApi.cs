@@ -30,14 +30,15 @@ public static class StaffFeedbackApi
         if (from is { } f && to is { } t && f > t)
             return Errors.Validation("to", "Must not be before from.");
 
-        // Bounds widened by a day on each side in UTC, then trimmed exactly by the branch's local date below.
+        // Bounds widened by a day on each side in UTC, then trimmed exactly by the branch's local date below. A bound at
+        // the very edge of the calendar (0001-01-01, 9999-12-31) cannot be widened and bounds nothing: it is left out.
         var query = db.Feedback.AsNoTracking().Where(x => x.OrganizationId == options.DefaultOrganizationId);
-        if (from is { } lower)
+        if (from is { } lower && lower > DateOnly.MinValue)
         {
             var since = lower.AddDays(-1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             query = query.Where(x => x.Appointment!.StartUtc >= since);
         }
-        if (to is { } upper)
+        if (to is { } upper && upper < DateOnly.MaxValue.AddDays(-1))
         {
             var until = upper.AddDays(2).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             query = query.Where(x => x.Appointment!.StartUtc < until);

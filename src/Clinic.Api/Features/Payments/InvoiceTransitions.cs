@@ -1,6 +1,4 @@
 using Clinic.Api.Data;
-using Clinic.Api.Features.Appointments;
-using Clinic.Api.Features.Documents;
 using Clinic.Contracts;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,10 +7,9 @@ namespace Clinic.Api.Features.Payments;
 /// <summary>
 /// The only writer of an invoice's status after creation. Every change is a conditional update on the current status,
 /// so retries, the poller and a patient's "Check status" racing each other change an invoice once: the first paid
-/// update wins, files the receipt and plans the receipt message in the same transaction; the others change nothing.
+/// update wins and files the receipt (<see cref="ReceiptFiling"/>); the others change nothing.
 /// </summary>
-public sealed class InvoiceTransitions(ClinicDbContext db, IDocumentStorage storage, ClinicApiOptions options, TimeProvider clock,
-    ILogger<InvoiceTransitions> logger)
+public sealed class InvoiceTransitions(ClinicDbContext db, ReceiptFiling receipts, TimeProvider clock, ILogger<InvoiceTransitions> logger)
 {
     /// <summary>Applies what the provider said; true when this call changed the invoice.</summary>
     public Task<bool> ApplyAsync(long invoiceId, ProviderStatus status, CancellationToken cancellationToken) => status switch
@@ -31,37 +28,26 @@ public sealed class InvoiceTransitions(ClinicDbContext db, IDocumentStorage stor
     }
 
     /// <summary>
-    /// Paid exactly once: <c>UPDATE ... WHERE status NOT IN (paid, refunded)</c> decides, inside one write transaction with
-    /// the receipt document and the <c>payment_receipt</c> outbox row. Money that arrives after expiry still counts.
+    /// Paid exactly once: <c>UPDATE ... WHERE status NOT IN (paid, refunded)</c> decides, and is committed on its own,
+    /// so nothing after it (a receipt that cannot be printed or stored) can leave paid money unrecorded. The winner then
+    /// files the receipt and queues its message (<see cref="ReceiptFiling"/>, retried by the polling job if it fails).
+    /// Money that arrives after expiry still counts.
     /// </summary>
     public async Task<bool> MarkPaidAsync(long invoiceId, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        await using var transaction = await BookingTransaction.BeginAsync(db, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
         var changed = await db.Invoices
             .Where(i => i.Id == invoiceId && i.Status != InvoiceStatus.Paid && i.Status != InvoiceStatus.Refunded)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(i => i.Status, InvoiceStatus.Paid)
-                .SetProperty(i => i.PaidAtUtc, now.UtcDateTime)
-                .SetProperty(i => i.UpdatedAtUtc, now.UtcDateTime), cancellationToken);
+                .SetProperty(i => i.PaidAtUtc, now)
+                .SetProperty(i => i.UpdatedAtUtc, now), cancellationToken);
         if (changed == 0)
-        {
-            await transaction.RollbackAsync(cancellationToken);
             return false;
-        }
-
-        var invoice = await db.Invoices.Include(i => i.Patient)
-            .Include(i => i.Appointment).ThenInclude(a => a!.Service)
-            .Include(i => i.Appointment).ThenInclude(a => a!.Branch)
-            .SingleAsync(i => i.Id == invoiceId, cancellationToken);
-        var receipt = await Receipts.FileAsync(db, storage, options, clock, invoice, cancellationToken);
-        invoice.ReceiptDocumentId = receipt.Id;
-        Outbox.Outbox.Enqueue(db, invoice.OrganizationId, invoice.PatientId, OutboxKinds.PaymentReceipt,
-            new PaymentReceiptPayload(invoice.Id, receipt.Id, invoice.AmountTiyn), now, now, invoice.AppointmentId);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Invoice {InvoiceId} paid ({AmountTiyn} tiyn via {Provider}); receipt {DocumentId}",
-            invoice.Id, invoice.AmountTiyn, invoice.Provider, receipt.Id);
+        var paid = await db.Invoices.AsNoTracking().Where(i => i.Id == invoiceId)
+            .Select(i => new { i.AmountTiyn, i.Provider }).SingleAsync(cancellationToken);
+        logger.LogInformation("Invoice {InvoiceId} paid ({AmountTiyn} tiyn via {Provider})", invoiceId, paid.AmountTiyn, paid.Provider);
+        await receipts.TryFileAsync(invoiceId, cancellationToken);
         return true;
     }
 

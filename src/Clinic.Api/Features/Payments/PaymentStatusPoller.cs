@@ -64,8 +64,8 @@ public sealed class PaymentStatusPoller(ClinicDbContext db, IPaymentProvider pro
 
 /// <summary>
 /// The background job: every PAYMENT_POLL_SECONDS it asks the provider about open invoices until each is paid, failed
-/// or expired (PAYMENT_EXPIRY_MINUTES after creation). Marking paid is idempotent, so overlapping with a patient's
-/// own "Check status" is harmless.
+/// or expired (PAYMENT_EXPIRY_MINUTES after creation), then files the receipts that could not be filed when their invoice
+/// was paid. Marking paid and filing a receipt are idempotent, so overlapping with a patient's own "Check status" is harmless.
 /// </summary>
 public sealed class PaymentPollingService(IServiceScopeFactory scopes, ClinicApiOptions options, TimeProvider clock,
     ILogger<PaymentPollingService> logger) : BackgroundService
@@ -89,6 +89,7 @@ public sealed class PaymentPollingService(IServiceScopeFactory scopes, ClinicApi
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<PaymentStatusPoller>().PollOpenAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<ReceiptFiling>().FilePendingAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -39,6 +39,7 @@ public static class PaymentsSetup
         {
             services.AddSingleton<IPaymentProvider, PaymentsOff>();
         }
+        services.AddScoped<ReceiptFiling>();
         services.AddScoped<InvoiceTransitions>();
         services.AddScoped<PaymentStatusPoller>();
         services.AddHostedService<PaymentPollingService>();

@@ -6,12 +6,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clinic.Api.Features.Payments;
 
-/// <summary>Prints a paid invoice's receipt in the patient's language and files it among the patient's documents.</summary>
+/// <summary>A receipt printed but not yet filed: the number and issue day on it, and the PDF.</summary>
+public sealed record PrintedReceipt(Language Language, string Number, DateOnly IssueDate, byte[] Pdf);
+
+/// <summary>Prints a paid invoice's receipt in the patient's language.</summary>
 public static class Receipts
 {
     public const string DefaultTimeZone = "Asia/Almaty";
 
-    public static async Task<Document> FileAsync(ClinicDbContext db, IDocumentStorage storage, ClinicApiOptions options, TimeProvider clock,
+    /// <param name="invoice">With its patient, and its visit's service and branch when it is for a visit.</param>
+    public static async Task<PrintedReceipt> PrintAsync(ClinicDbContext db, ClinicApiOptions options, TimeProvider clock,
         Invoice invoice, CancellationToken cancellationToken)
     {
         var patient = invoice.Patient!;
@@ -32,9 +36,22 @@ public static class Receipts
             invoice.Provider == "kaspi" ? invoice.ProviderPaymentId : null,
             DocumentsApi.VerifyUrl(options, number),
             invoice.Provider == "kaspi" ? "Kaspi QR" : "Kaspi QR (sandbox)"));
-        return await DocumentStore.SaveAsync(db, storage, invoice.PatientId, DocumentKind.Receipt, ReceiptPdf.Title(language), number,
-            issueDate, pdf, FileSignatures.Pdf.ContentType, clock, invoice.AppointmentId, cancellationToken);
+        return new PrintedReceipt(language, number, issueDate, pdf);
     }
+
+    /// <summary>
+    /// When a receipt that could not be filed is tried again: after as long as it had been pending at the last try
+    /// (so the waits double), at least one polling period and at most an hour.
+    /// </summary>
+    public static DateTime NextTryUtc(DateTime paidAtUtc, DateTime lastTryUtc, TimeSpan pollPeriod)
+    {
+        var wait = lastTryUtc - paidAtUtc;
+        if (wait < pollPeriod) wait = pollPeriod;
+        if (wait > MaxRetryWait) wait = MaxRetryWait;
+        return lastTryUtc + wait;
+    }
+
+    private static readonly TimeSpan MaxRetryWait = TimeSpan.FromHours(1);
 
     /// <summary>What a balance payment is for, as printed on its receipt.</summary>
     private static string BalanceLine(Language language) => language switch

@@ -7,15 +7,20 @@ namespace Clinic.Api.Features.Documents.Pdf;
 /// <summary>
 /// One A4 page laid out top to bottom in the shipped DejaVu Sans (Cyrillic including every Kazakh letter, Latin, ₸).
 /// The layouts (<see cref="CertificatePdf"/>, <see cref="ReceiptPdf"/>) say what goes where; this class only places text.
-/// A character the font lacks makes PdfPig throw instead of printing a blank, so nothing silently disappears.
+/// A character the font lacks is printed as a visible replacement mark (<see cref="FontCoverage"/>): PdfPig would throw.
 /// </summary>
 public sealed class ClinicPdf
 {
     private const double Margin = 56;
     private static readonly Lazy<byte[]> FontBytes = new(LoadFont);
+    private static readonly Lazy<FontCoverage> Coverage = new(() => new FontCoverage(FontBytes.Value));
+
+    /// <summary>PdfPig maps at most 256 distinct characters to one embedded font.</summary>
+    private const int CharactersPerFont = 255;
 
     private readonly PdfDocumentBuilder _builder = new();
     private readonly PdfDocumentBuilder.AddedFont _font;
+    private readonly List<(PdfDocumentBuilder.AddedFont Font, HashSet<char> Drawn)> _fonts = [];
     private readonly PdfPageBuilder _page;
     private readonly double _width;
     private double _y;
@@ -25,6 +30,7 @@ public sealed class ClinicPdf
         _builder.DocumentInformation.Title = title;
         _builder.DocumentInformation.Producer = "Clinic API";
         _font = _builder.AddTrueTypeFont(FontBytes.Value);
+        _fonts.Add((_font, []));
         _page = _builder.AddPage(PageSize.A4);
         _width = _page.PageSize.Width - 2 * Margin;
         _y = _page.PageSize.Height - Margin;
@@ -36,7 +42,7 @@ public sealed class ClinicPdf
         {
             _y -= size * 1.3;
             if (line.Length > 0)
-                _page.AddText(line, size, new PdfPoint(Margin, _y), _font);
+                AddLine(line, size, new PdfPoint(Margin, _y));
         }
         _y -= gapAfter;
         return this;
@@ -48,7 +54,7 @@ public sealed class ClinicPdf
         {
             _y -= size * 1.3;
             if (line.Length > 0)
-                _page.AddText(line, size, new PdfPoint(Margin + (_width - Measure(line, size)) / 2, _y), _font);
+                AddLine(line, size, new PdfPoint(Margin + (_width - Measure(line, size)) / 2, _y));
         }
         _y -= gapAfter;
         return this;
@@ -63,10 +69,10 @@ public sealed class ClinicPdf
         var valueLines = Wrap(value, size, _width - labelWidth);
         for (var i = 0; i < labelLines.Count; i++)
             if (labelLines[i].Length > 0)
-                _page.AddText(labelLines[i], size, new PdfPoint(Margin, top - size * 1.3 * (i + 1)), _font);
+                AddLine(labelLines[i], size, new PdfPoint(Margin, top - size * 1.3 * (i + 1)));
         for (var i = 0; i < valueLines.Count; i++)
             if (valueLines[i].Length > 0)
-                _page.AddText(valueLines[i], size, new PdfPoint(Margin + labelWidth, top - size * 1.3 * (i + 1)), _font);
+                AddLine(valueLines[i], size, new PdfPoint(Margin + labelWidth, top - size * 1.3 * (i + 1)));
         _y = top - size * 1.3 * Math.Max(labelLines.Count, valueLines.Count) - 5;
         return this;
     }
@@ -95,12 +101,12 @@ public sealed class ClinicPdf
         var lineY = top - 30;
         foreach (var line in Wrap(caption, 10, _width - side - 14))
         {
-            _page.AddText(line, 10, new PdfPoint(textLeft, lineY), _font);
+            AddLine(line, 10, new PdfPoint(textLeft, lineY));
             lineY -= 14;
         }
         foreach (var line in Wrap(url, 9, _width - side - 14))
         {
-            _page.AddText(line, 9, new PdfPoint(textLeft, lineY), _font);
+            AddLine(line, 9, new PdfPoint(textLeft, lineY));
             lineY -= 13;
         }
         _y = top - side - 8;
@@ -108,6 +114,24 @@ public sealed class ClinicPdf
     }
 
     public byte[] Build() => _builder.Build();
+
+    /// <summary>
+    /// Draws one line with an embedding of the font that has room for its characters: a document with more distinct
+    /// characters than one embedding can map (a name in Georgian, an organization in Greek) embeds the font again.
+    /// </summary>
+    private void AddLine(string line, double size, PdfPoint at)
+    {
+        var characters = line.ToHashSet();
+        var (font, drawn) = _fonts.FirstOrDefault(f => f.Drawn.Count + characters.Count(c => !f.Drawn.Contains(c)) <= CharactersPerFont);
+        if (font is null)
+        {
+            font = _builder.AddTrueTypeFont(FontBytes.Value);
+            drawn = [];
+            _fonts.Add((font, drawn));
+        }
+        drawn.UnionWith(characters);
+        _page.AddText(line, size, at, font);
+    }
 
     private double Measure(string text, double size)
     {
@@ -121,7 +145,7 @@ public sealed class ClinicPdf
     private List<string> Wrap(string text, double size, double width)
     {
         var lines = new List<string>();
-        foreach (var paragraph in text.Replace("\r", "").Split('\n'))
+        foreach (var paragraph in Coverage.Value.Printable(text.Replace("\r", "")).Split('\n'))
         {
             var line = "";
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
