@@ -95,7 +95,7 @@ public abstract class AccountErasureTests(ClinicApp app) : PaymentsTestBase(app)
         if (App.Database is SqliteTestDatabase)
             AssertNoBytesOnDisk(App.Database.Settings["SQLITE_PATH"], secrets);
         else
-            await AssertNoRowMentionsAsync([.. secrets, telegramId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await AssertNoRowMentionsAsync(secrets, telegramId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await InDatabaseAsync(async db =>
         {
             Assert.False(await db.IdempotencyRecords.AnyAsync(r => r.TelegramId == telegramId, Cancel));
@@ -123,8 +123,11 @@ public abstract class AccountErasureTests(ClinicApp app) : PaymentsTestBase(app)
         }
     }
 
-    /// <summary>Every table of the schema, each row as text: no row mentions any of the values.</summary>
-    private async Task AssertNoRowMentionsAsync(string[] values)
+    /// <summary>
+    /// Every table of the schema, each row as text: no row mentions any of the secrets, nor the Telegram id, except the
+    /// hour-long IIN lookup counter that docs/privacy.md names (it must outlive a deletion, or deleting would reset the limit).
+    /// </summary>
+    private async Task AssertNoRowMentionsAsync(string[] secrets, string telegramId)
     {
         await using var connection = new NpgsqlConnection(App.Database.Settings["ConnectionStrings:Clinic"]);
         await connection.OpenAsync(Cancel);
@@ -135,7 +138,7 @@ public abstract class AccountErasureTests(ClinicApp app) : PaymentsTestBase(app)
                 tables.Add(reader.GetString(0));
         Assert.Contains("support_ticket_messages", tables);
         foreach (var table in tables)
-        foreach (var value in values)
+        foreach (var value in table == "iin_attempts" ? secrets : [.. secrets, telegramId])
         {
             await using var count = new NpgsqlCommand($"SELECT count(*) FROM \"{table}\" t WHERE strpos(t::text, @value) > 0", connection);
             count.Parameters.AddWithValue("value", value);

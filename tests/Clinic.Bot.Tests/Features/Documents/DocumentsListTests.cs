@@ -63,7 +63,9 @@ public sealed class DocumentsListTests(DocumentsEnvironment env) : IClassFixture
         var intruder = env.NewUser();
         await Task.WhenAll(Scenarios.RegisterAsync(owner, Language.Ru), Scenarios.RegisterAsync(intruder, Language.Ru, "Сидоров Иван"));
         var visit = await env.VisitAsync(owner, AppointmentStatus.Arrived);
-        var document = (await env.ApiClient().GenerateDocument(new GenerateDocumentRequest(owner.Id, DocumentKind.VisitCertificate, visit.Id), TestContext.Current.CancellationToken)).Value!;
+        var generatedResult = await env.ApiClient().GenerateDocument(new GenerateDocumentRequest(owner.Id, DocumentKind.VisitCertificate, visit.Id), TestContext.Current.CancellationToken);
+        Assert.True(generatedResult.IsSuccess, System.Text.Json.JsonSerializer.Serialize(generatedResult));
+        var document = generatedResult.Value!;
 
         await intruder.Tap("menu.documents");
         var empty = await intruder.Expect("documents.empty");

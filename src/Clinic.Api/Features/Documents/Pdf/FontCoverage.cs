@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Text;
 using UglyToad.PdfPig.Fonts.TrueType;
 using UglyToad.PdfPig.Fonts.TrueType.Parser;
@@ -16,19 +15,34 @@ public sealed class FontCoverage
     /// <summary>U+FFFD REPLACEMENT CHARACTER, which DejaVu Sans draws as a question mark in a diamond.</summary>
     public const char Missing = '\uFFFD';
 
-    private readonly BitArray _drawable = new(char.MaxValue + 1);
+    private readonly TrueTypeFont _font;
+    private readonly Lock _fontLock = new();
+
+    /// <summary>Per character: 0 not yet asked, 1 drawable, 2 not. Filled as characters are met, since asking the font
+    /// about all 65,536 up front costs seconds on the first document of a cold server.</summary>
+    private readonly byte[] _known = new byte[char.MaxValue + 1];
 
     public FontCoverage(byte[] trueTypeFont)
     {
-        // Read once up front: the set is then immutable, so concurrent documents share it without locks.
-        var font = TrueTypeFontParser.Parse(new TrueTypeDataBytes(trueTypeFont));
-        for (var c = 0; c <= char.MaxValue; c++)
-            _drawable[c] = !char.IsSurrogate((char)c) && !char.IsControl((char)c) && font.TryGetBoundingBox(c, out _);
-        if (!_drawable[Missing])
+        _font = TrueTypeFontParser.Parse(new TrueTypeDataBytes(trueTypeFont));
+        if (!CanDraw(Missing))
             throw new InvalidOperationException("The document font has no replacement character.");
     }
 
-    public bool CanDraw(char c) => _drawable[c];
+    public bool CanDraw(char c)
+    {
+        var known = Volatile.Read(ref _known[c]);
+        if (known == 0)
+        {
+            bool drawable;
+            lock (_fontLock) // the parsed font is not documented as safe for concurrent readers
+                drawable = !char.IsSurrogate(c) && !char.IsControl(c) && _font.TryGetBoundingBox(c, out _);
+            known = drawable ? (byte)1 : (byte)2;
+            Volatile.Write(ref _known[c], known);
+        }
+
+        return known == 1;
+    }
 
     /// <summary>
     /// <paramref name="text"/> as the font can print it: line breaks kept, other white space (tabs, odd spaces) as a
