@@ -28,6 +28,7 @@ public static class ClinicApiApp
         var options = ClinicApiOptions.FromConfiguration(builder.Configuration);
         if (!builder.Environment.IsDevelopment())
             options.RequireProductionSettings(builder.Configuration);
+        builder.AddClinicLogging();
         var services = builder.Services;
         services.AddSingleton(options);
         // Microsoft.Extensions.Http logs every request's full URL (the Kaspi client's included): no client logs its

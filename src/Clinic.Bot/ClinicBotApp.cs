@@ -36,6 +36,7 @@ public static class ClinicBotApp
             options.RequireStrongSecrets();
         }
 
+        builder.AddClinicLogging();
         var services = builder.Services;
         services.AddSingleton(options);
         // Microsoft.Extensions.Http logs every request's full URL, and the Bot API's URLs carry the bot token: no client
