@@ -108,6 +108,7 @@ public static class ClinicBotApp
         // Configure the outbox: the sender and the renderers of the messages the clinic starts.
         services.AddNotifications(options);
         services.AddReminders();
+        services.AddBotHealth(options);
         return builder;
     }
 
