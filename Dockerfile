@@ -35,7 +35,7 @@ COPY --from=build /out/backend ./
 ENV ASPNETCORE_HTTP_PORTS=8000
 EXPOSE 8000
 VOLUME ["/app/data"]
-# The image has no curl or wget: the app asks its own /health (exit 0 on 200).
+# The image has no curl or wget: the app asks its own /health/live (exit 0 on 200). Liveness only: readiness is /health/ready.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 CMD ["dotnet", "Clinic.Api.dll", "--healthcheck"]
 ENTRYPOINT ["dotnet", "Clinic.Api.dll"]
 
@@ -43,6 +43,6 @@ FROM runtime AS telegram_bot
 COPY --from=build /out/telegram_bot ./
 ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080
-# /health of the bot is 200 only when the clinic API answers it with the shared secret.
+# Liveness (/health/live): the bot's process answers. Whether the clinic API answers it is readiness, /health/ready.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 CMD ["dotnet", "Clinic.Bot.dll", "--healthcheck"]
 ENTRYPOINT ["dotnet", "Clinic.Bot.dll"]

@@ -28,6 +28,7 @@ public static class ClinicApiApp
         var options = ClinicApiOptions.FromConfiguration(builder.Configuration);
         if (!builder.Environment.IsDevelopment())
             options.RequireProductionSettings(builder.Configuration);
+        builder.AddClinicLogging();
         var services = builder.Services;
         services.AddSingleton(options);
         // Microsoft.Extensions.Http logs every request's full URL (the Kaspi client's included): no client logs its
@@ -52,6 +53,7 @@ public static class ClinicApiApp
         services.AddClinicPayments(options, sandbox: options.PaymentsSandbox ?? builder.Environment.IsDevelopment());
         services.AddClinicPublicRateLimit(options);
         services.AddScoped<AccountErasure>();
+        services.AddClinicApiHealth();
         return builder;
     }
 
@@ -67,7 +69,7 @@ public static class ClinicApiApp
 
         DatabaseSetup.MigrateAndSeedAsync(app.Services).GetAwaiter().GetResult();
 
-        app.MapGet(Routes.Health, CheckHealth).WithName("Health");
+        app.MapClinicApiHealth();
         // The API's map helps an attacker as much as a developer: public in Production only when OPENAPI_PUBLIC=true.
         if (app.IsOpenApiPublic())
         {
@@ -115,10 +117,4 @@ public static class ClinicApiApp
     /// <summary>OPENAPI_PUBLIC, or by default whether this is Development.</summary>
     public static bool IsOpenApiPublic(this WebApplication app) =>
         app.Services.GetRequiredService<ClinicApiOptions>().OpenApiPublic ?? app.Environment.IsDevelopment();
-
-    /// <summary>Ok or unavailable, naming no component: which database runs behind the API is nobody's business outside.</summary>
-    private static async Task<IResult> CheckHealth(ClinicDbContext db, CancellationToken cancellationToken) =>
-        await db.Database.CanConnectAsync(cancellationToken)
-            ? TypedResults.Ok(new { status = "ok" })
-            : TypedResults.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
 }

@@ -1,7 +1,7 @@
 using Clinic.Api;
 using Clinic.Contracts;
 
-// `--healthcheck`: the Docker HEALTHCHECK asks the running API's /health (the image has no curl).
+// `--healthcheck`: the Docker HEALTHCHECK asks the running API's /health/live (the image has no curl).
 if (HealthProbe.IsRequested(args))
 {
     return await HealthProbe.RunAsync(args, Console.Out);

@@ -36,6 +36,7 @@ public static class ClinicBotApp
             options.RequireStrongSecrets();
         }
 
+        builder.AddClinicLogging();
         var services = builder.Services;
         services.AddSingleton(options);
         // Microsoft.Extensions.Http logs every request's full URL, and the Bot API's URLs carry the bot token: no client
@@ -107,6 +108,7 @@ public static class ClinicBotApp
         // Configure the outbox: the sender and the renderers of the messages the clinic starts.
         services.AddNotifications(options);
         services.AddReminders();
+        services.AddBotHealth(options);
         return builder;
     }
 

@@ -3,7 +3,7 @@ using Clinic.Bot.Configuration;
 using Clinic.Bot.Telegram;
 using Clinic.Contracts;
 
-// `--healthcheck`: the Docker HEALTHCHECK asks the running bot's /health (the image has no curl).
+// `--healthcheck`: the Docker HEALTHCHECK asks the running bot's /health/live (the image has no curl).
 if (HealthProbe.IsRequested(args))
 {
     return await HealthProbe.RunAsync(args, Console.Out);

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace Clinic.Contracts;
 
 /// <summary>
-/// <c>dotnet Clinic.Api.dll --healthcheck</c> (and the same for the bot): asks this process's own <c>/health</c> and
-/// exits 0 on a 2xx, 1 otherwise. The runtime image has neither curl nor wget, so the Docker HEALTHCHECK runs the
+/// <c>dotnet Clinic.Api.dll --healthcheck</c> (and the same for the bot): asks this process's own liveness,
+/// <c>/health/live</c>, and exits 0 on a 2xx, 1 otherwise. Liveness only: a container is restarted or marked unhealthy
+/// for a process that no longer answers, not for a database or an API that is down (readiness, <c>/health/ready</c>, says that). The runtime image has neither curl nor wget, so the Docker HEALTHCHECK runs the
 /// app's own binary in this mode. The address is the first of: a URL after the flag, ASPNETCORE_URLS,
 /// ASPNETCORE_HTTP_PORTS, Kestrel's default port 5000; wildcard hosts are asked on 127.0.0.1.
 /// </summary>
@@ -21,7 +22,7 @@ public static class HealthProbe
         var baseUrl = args.Length > 1 ? args[1] : LocalUrl(
             Environment.GetEnvironmentVariable("ASPNETCORE_URLS"),
             Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS"));
-        var url = baseUrl.TrimEnd('/') + Routes.Health;
+        var url = baseUrl.TrimEnd('/') + Routes.HealthLive;
         using var http = new HttpClient { Timeout = Timeout };
         try
         {

@@ -5,7 +5,12 @@ public static class Routes
 {
     public const string BotPrefix = "/api/bot";
     public const string AdminPrefix = "/api/admin";
+    /// <summary>Readiness, kept at its old address: the same answer as <see cref="HealthReady"/>.</summary>
     public const string Health = "/health";
+    /// <summary>Liveness: the process answers; no dependency is asked.</summary>
+    public const string HealthLive = "/health/live";
+    /// <summary>Readiness: the dependencies (database, Redis, the clinic API, the bot's loops) answer.</summary>
+    public const string HealthReady = "/health/ready";
 
     public const string PatientUpsert = "/api/bot/patient/upsert/";
     public const string PatientVerifyIin = "/api/bot/patient/verify-iin/";

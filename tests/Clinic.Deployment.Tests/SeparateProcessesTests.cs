@@ -74,7 +74,7 @@ public sealed class SeparateProcessesTests(ComposeOnLocalhost system) : IClassFi
     }
 
     [Fact]
-    public async Task A_bot_whose_secret_differs_from_the_backends_says_unauthorized_in_its_health_and_fails_the_docker_check()
+    public async Task A_bot_whose_secret_differs_from_the_backends_says_unauthorized_in_its_health_while_the_docker_check_of_liveness_passes()
     {
         LocalServices.SkipOrFailWhenMissing();
         await using var otherTelegram = await Clinic.Telegram.Fake.FakeTelegramServer.StartAsync(ct: Cancel);
@@ -94,8 +94,44 @@ public sealed class SeparateProcessesTests(ComposeOnLocalhost system) : IClassFi
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("unauthorized", health.RootElement.GetProperty("clinic_api").GetString());
-        Assert.Equal(1, exitCode);
+        // The Docker check asks liveness only: the process answers, so the container is not restarted for it.
+        Assert.Equal(0, exitCode);
     }
+
+    [Fact]
+    public async Task In_production_the_backend_and_the_bot_write_their_console_log_as_json_lines_with_the_updates_scope()
+    {
+        LocalServices.SkipOrFailWhenMissing();
+        var userId = 9_200_000 + Random.Shared.Next(0, 100_000);
+        var user = system.Telegram.CreateUser(userId, "Aruzhan", "ru");
+
+        await user.SendText("/start");
+        await user.WaitForMessage(m => m.InlineButtons.Any(b => b.CallbackData == "lang:ru"), TimeSpan.FromSeconds(60), Cancel);
+        var masked = "***" + userId.ToString(System.Globalization.CultureInfo.InvariantCulture)[^3..];
+        JsonElement? updateLine = null;
+        for (var wait = 0; wait < 50 && updateLine is null; wait++)
+        {
+            updateLine = JsonLines(system.Bot.Output).Cast<JsonElement?>().FirstOrDefault(line =>
+                line!.Value.TryGetProperty("Scopes", out var scopes) && scopes.EnumerateArray().Any(scope =>
+                    scope.ValueKind == JsonValueKind.Object && scope.TryGetProperty("chat", out var chat) && chat.GetString() == masked
+                    && scope.TryGetProperty("update_id", out _)));
+            if (updateLine is null)
+                await Task.Delay(100, Cancel);
+        }
+
+        Assert.True(updateLine is not null, system.Bot.Output);
+        Assert.Equal("Information", updateLine.Value.GetProperty("LogLevel").GetString());
+        Assert.EndsWith("Z", updateLine.Value.GetProperty("Timestamp").GetString());
+        Assert.Contains(JsonLines(system.Backend.Output), line => line.GetProperty("Category").GetString() == "Microsoft.Hosting.Lifetime");
+        Assert.DoesNotContain(userId.ToString(System.Globalization.CultureInfo.InvariantCulture), system.Bot.Output);
+    }
+
+    /// <summary>The lines of a process's console output that are JSON objects, as a log collector reads them.</summary>
+    private static List<JsonElement> JsonLines(string output) => output
+        .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Where(line => line.StartsWith('{'))
+        .Select(line => JsonDocument.Parse(line).RootElement.Clone())
+        .ToList();
 
     [Fact]
     public async Task In_webhook_mode_the_bot_process_takes_telegrams_updates_on_its_own_port_where_the_proxy_sends_them()

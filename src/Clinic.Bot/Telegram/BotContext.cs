@@ -56,6 +56,12 @@ public sealed class BotContext
 
     public Texts Texts { get; set; } = null!;
 
+    /// <summary>The router whose handler took the update; null when none did. For the update's log line.</summary>
+    public string? Router { get; set; }
+
+    /// <summary>How the update ended (<see cref="UpdateOutcome"/>), for the update's log line.</summary>
+    public string Outcome { get; set; } = UpdateOutcome.Dropped;
+
     /// <summary>The patient, null when Telegram user is not known to the clinic (or the API could not be asked).</summary>
     public PatientDto? Patient { get; set; }
 

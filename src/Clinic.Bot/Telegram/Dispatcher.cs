@@ -9,13 +9,14 @@ namespace Clinic.Bot.Telegram;
 /// </summary>
 public sealed class Dispatcher(IReadOnlyList<Router> routers, Localizer localizer)
 {
-    private readonly Dictionary<string, UpdateHandler> _buttons = BuildButtons(routers, localizer);
+    private readonly Dictionary<string, (Router Router, UpdateHandler Handler)> _buttons = BuildButtons(routers, localizer);
 
     public async Task DispatchAsync(BotContext context)
     {
-        var handler = Find(context);
-        if (handler is not null)
+        if (Find(context) is var (router, handler))
         {
+            context.Router = router.Name;
+            context.Outcome = UpdateOutcome.Handled;
             await handler(context);
             return;
         }
@@ -25,6 +26,7 @@ public sealed class Dispatcher(IReadOnlyList<Router> routers, Localizer localize
             throw new StaleButtonException();
         }
 
+        context.Outcome = UpdateOutcome.UnknownInput;
         await context.SendAsync(context.Texts["common.unknown_input"]);
         await PromptAsync(context);
     }
@@ -75,7 +77,7 @@ public sealed class Dispatcher(IReadOnlyList<Router> routers, Localizer localize
         }
     }
 
-    private UpdateHandler? Find(BotContext context)
+    private (Router Router, UpdateHandler Handler)? Find(BotContext context)
     {
         if (context.Callback is { } callback)
         {
@@ -85,7 +87,7 @@ public sealed class Dispatcher(IReadOnlyList<Router> routers, Localizer localize
                 {
                     if (callback.Data is { } data && (data == prefix || data.StartsWith(prefix + ":", StringComparison.Ordinal)))
                     {
-                        return handler;
+                        return (router, handler);
                     }
                 }
             }
@@ -105,14 +107,14 @@ public sealed class Dispatcher(IReadOnlyList<Router> routers, Localizer localize
             {
                 if (router.Commands.TryGetValue(command, out var handler) && router.Allows(command, context))
                 {
-                    return handler;
+                    return (router, handler);
                 }
             }
         }
 
-        if (message.Text is { } buttonText && _buttons.TryGetValue(buttonText.Trim(), out var buttonHandler))
+        if (message.Text is { } buttonText && _buttons.TryGetValue(buttonText.Trim(), out var button))
         {
-            return buttonHandler;
+            return button;
         }
 
         if (context.State is { } state)
@@ -123,7 +125,7 @@ public sealed class Dispatcher(IReadOnlyList<Router> routers, Localizer localize
                 {
                     if (state.StartsWith(prefix, StringComparison.Ordinal))
                     {
-                        return handler;
+                        return (router, handler);
                     }
                 }
             }
@@ -132,16 +134,16 @@ public sealed class Dispatcher(IReadOnlyList<Router> routers, Localizer localize
         return null;
     }
 
-    private static Dictionary<string, UpdateHandler> BuildButtons(IReadOnlyList<Router> routers, Localizer localizer)
+    private static Dictionary<string, (Router, UpdateHandler)> BuildButtons(IReadOnlyList<Router> routers, Localizer localizer)
     {
-        var buttons = new Dictionary<string, UpdateHandler>(StringComparer.Ordinal);
+        var buttons = new Dictionary<string, (Router, UpdateHandler)>(StringComparer.Ordinal);
         foreach (var router in routers)
         {
             foreach (var (key, handler) in router.Buttons)
             {
                 foreach (var language in Enum.GetValues<Clinic.Contracts.Language>())
                 {
-                    buttons.TryAdd(localizer.For(language)[key], handler);
+                    buttons.TryAdd(localizer.For(language)[key], (router, handler));
                 }
             }
         }

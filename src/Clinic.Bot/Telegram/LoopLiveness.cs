@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Clinic.Bot.Telegram;
 
@@ -6,11 +7,14 @@ namespace Clinic.Bot.Telegram;
 /// Where the bot's long-running loops (polling, the outbox sender) say they are alive. Each one starts a
 /// <see cref="LoopHeartbeat"/> with how long a round may take at most, beats every round and ends it when it returns.
 /// A loop that ended while the host is not stopping, or has not beaten for longer than it may (stuck), is dead:
-/// the bot's <c>/health</c> then answers 503, so a bot that no longer takes updates or sends messages does not look fine.
+/// the bot's readiness (<c>/health/ready</c>, <c>/health</c>) then answers 503, so a bot that no longer takes updates or
+/// sends messages does not look fine. As a health check it names the dead loops in its data (<see cref="Field"/>).
 /// Measured on the monotonic clock of the <see cref="TimeProvider"/> given (the system's in the app).
 /// </summary>
-public sealed class LoopLiveness(TimeProvider clock, IHostApplicationLifetime lifetime)
+public sealed class LoopLiveness(TimeProvider clock, IHostApplicationLifetime lifetime) : IHealthCheck
 {
+    public const string Field = "dead_loops";
+
     private readonly ConcurrentDictionary<string, LoopHeartbeat> _loops = new(StringComparer.Ordinal);
 
     public LoopHeartbeat Start(string name, TimeSpan stallAfter)
@@ -25,6 +29,15 @@ public sealed class LoopLiveness(TimeProvider clock, IHostApplicationLifetime li
         lifetime.ApplicationStopping.IsCancellationRequested
             ? []
             : _loops.Values.Where(loop => loop.IsDead).Select(loop => loop.Name).Order(StringComparer.Ordinal).ToList();
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var dead = DeadLoops();
+        var data = new Dictionary<string, object> { [Field] = dead };
+        return Task.FromResult(dead.Count == 0
+            ? HealthCheckResult.Healthy(data: data)
+            : HealthCheckResult.Unhealthy("Dead loops: " + string.Join(", ", dead), data: data));
+    }
 }
 
 /// <summary>One loop's pulse: <see cref="Beat"/> every round, <see cref="End"/> when the loop returns or throws.</summary>

@@ -6,9 +6,11 @@ namespace Clinic.Bot.Telegram;
 
 /// <summary>
 /// Runs one update through the middleware in order — errors, dedup, own private chat only, per-chat lock, patient and
-/// language, state — and then the dispatcher. Each update gets its own DI scope (the API client is a typed HttpClient).
+/// language, state — and then the dispatcher. Each update gets its own DI scope (the API client is a typed HttpClient)
+/// and its own log scope, and ends with one Information line (<see cref="UpdateLog"/>).
 /// </summary>
-public sealed class UpdatePipeline(IServiceScopeFactory scopes, ITelegramBotClient bot, Dispatcher dispatcher)
+public sealed class UpdatePipeline(
+    IServiceScopeFactory scopes, ITelegramBotClient bot, Dispatcher dispatcher, TimeProvider clock, ILogger<UpdatePipeline> logger)
 {
     private static readonly Type[] Order =
     [
@@ -25,7 +27,21 @@ public sealed class UpdatePipeline(IServiceScopeFactory scopes, ITelegramBotClie
         await using var scope = scopes.CreateAsyncScope();
         var context = new BotContext(update, bot, scope.ServiceProvider, ct);
         var middleware = Order.Select(type => (IUpdateMiddleware)scope.ServiceProvider.GetRequiredService(type)).ToArray();
-        await Next(0);
+        using var logScope = UpdateLog.BeginScope(logger, context);
+        var started = clock.GetTimestamp();
+        try
+        {
+            await Next(0);
+        }
+        catch
+        {
+            context.Outcome = UpdateOutcome.Failed;
+            throw;
+        }
+        finally
+        {
+            UpdateLog.Handled(logger, context, clock.GetElapsedTime(started));
+        }
 
         Task Next(int index) => index < middleware.Length
             ? middleware[index].InvokeAsync(context, () => Next(index + 1))

@@ -10,7 +10,10 @@ using Telegram.Bot;
 
 namespace Clinic.Bot.Tests.Telegram;
 
-/// <summary>The bot's own /health: it answers for the bot's loops (polling, the outbox sender), not only for the clinic API.</summary>
+/// <summary>
+/// The bot's own health: readiness (/health/ready, and /health as its alias) answers for the bot's loops (polling, the
+/// outbox sender), not only for the clinic API; liveness (/health/live, what the Docker check asks) only for the process.
+/// </summary>
 public sealed class BotHealthTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -40,6 +43,33 @@ public sealed class BotHealthTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("ok", health.GetProperty("clinic_api").GetString());
         Assert.Equal(["polling"], health.GetProperty("dead_loops").EnumerateArray().Select(loop => loop.GetString()));
+        await AssertReadyEqualsHealthAndLiveIsOkAsync(env, health);
+    }
+
+    [Fact]
+    public async Task A_bot_whose_clinic_api_is_down_is_live_but_not_ready()
+    {
+        await using var env = new ApiDownEnvironment();
+        await env.InitializeAsync();
+
+        var (status, health) = await HealthAsync(env);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("unhealthy", health.GetProperty("status").GetString());
+        Assert.Equal("unreachable", health.GetProperty("clinic_api").GetString());
+        Assert.Empty(health.GetProperty("dead_loops").EnumerateArray());
+        await AssertReadyEqualsHealthAndLiveIsOkAsync(env, health);
+    }
+
+    private static async Task AssertReadyEqualsHealthAndLiveIsOkAsync(BotEnvironment env, JsonElement health)
+    {
+        var (readyStatus, ready) = await HealthAsync(env, Routes.HealthReady);
+        var (liveStatus, live) = await HealthAsync(env, Routes.HealthLive);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, readyStatus);
+        Assert.Equal(health.GetRawText(), ready.GetRawText());
+        Assert.Equal(HttpStatusCode.OK, liveStatus);
+        Assert.Equal("ok", live.GetProperty("status").GetString());
     }
 
     [Fact]
@@ -58,12 +88,21 @@ public sealed class BotHealthTests
 
     private static LoopLiveness Liveness(BotEnvironment env) => env.Bot.Services.GetRequiredService<LoopLiveness>();
 
-    private static async Task<(HttpStatusCode Status, JsonElement Health)> HealthAsync(BotEnvironment env)
+    private static async Task<(HttpStatusCode Status, JsonElement Health)> HealthAsync(BotEnvironment env, string route = Routes.Health)
     {
         using var http = new HttpClient();
-        using var response = await http.GetAsync(env.Bot.Url + "/health", Cancel);
+        using var response = await http.GetAsync(env.Bot.Url + route, Cancel);
         var body = await response.Content.ReadAsStringAsync(Cancel);
         return (response.StatusCode, JsonDocument.Parse(body).RootElement.Clone());
+    }
+
+    /// <summary>The bot pointed at a clinic API address where nothing listens.</summary>
+    private sealed class ApiDownEnvironment : BotEnvironment
+    {
+        protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+        {
+            ["DJANGO_API_URL"] = $"http://127.0.0.1:{FreePort.Next()}",
+        };
     }
 
     /// <summary>

@@ -16,11 +16,13 @@ public sealed class ErrorMiddleware(ILogger<ErrorMiddleware> logger) : IUpdateMi
         }
         catch (StaleButtonException)
         {
+            context.Outcome = UpdateOutcome.StaleButton;
             await Safely(context, () => context.AnswerCallbackAsync(context.Texts?["common.stale_button"]));
         }
         catch (ApiRequestException error) when (error.ErrorCode == 403)
         {
-            logger.LogInformation("User {UserId} blocked the bot; update {UpdateId} dropped", context.UserId, context.Update.Id);
+            context.Outcome = UpdateOutcome.Blocked;
+            logger.LogDebug("User {UserId} blocked the bot; update {UpdateId} dropped", UpdateLog.MaskChat(context.UserId), context.Update.Id);
         }
         catch (ApiRequestException error) when (error.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase))
         {
@@ -32,7 +34,8 @@ public sealed class ErrorMiddleware(ILogger<ErrorMiddleware> logger) : IUpdateMi
         }
         catch (Exception error)
         {
-            logger.LogError(error, "Update {UpdateId} from user {UserId} failed", context.Update.Id, context.UserId);
+            context.Outcome = UpdateOutcome.Failed;
+            logger.LogError(error, "Update {UpdateId} from user {UserId} failed", context.Update.Id, UpdateLog.MaskChat(context.UserId));
             if (context.Texts is not null)
             {
                 await Safely(context, () => context.SendAsync(context.Texts["common.error"]));
@@ -55,7 +58,7 @@ public sealed class ErrorMiddleware(ILogger<ErrorMiddleware> logger) : IUpdateMi
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            logger.LogWarning("Could not answer user {UserId}: {Reason}", context.UserId, error.Message);
+            logger.LogWarning("Could not answer user {UserId}: {Reason}", UpdateLog.MaskChat(context.UserId), error.Message);
         }
     }
 }

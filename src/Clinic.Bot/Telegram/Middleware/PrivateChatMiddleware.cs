@@ -25,6 +25,7 @@ public sealed class PrivateChatMiddleware(Localizer localizer, BotIdentity ident
             return;
         }
 
+        context.Outcome = UpdateOutcome.NotOwnPrivateChat;
         context.Texts = localizer.For(Localizer.Resolve(null, context.From?.LanguageCode));
         if (context.From is null)
         {
