@@ -76,7 +76,7 @@ public static class ClinicApiApp
         }
 
         // Public, and rate-limited per client address.
-        var open = app.MapGroup("").RequireRateLimiting(PublicRateLimit.PolicyName);
+        var open = app.MapGroup("").RequireRateLimiting(PublicRateLimit.PolicyName).ProducesErrors(429);
         // A document's QR code opens it; it shows initials only.
         open.MapVerifyApi();
         // The sandbox payment page a sandbox QR code opens: only when the sandbox is the provider.
@@ -85,7 +85,7 @@ public static class ClinicApiApp
         // A broadcast button's link counts its recipient's click and redirects.
         open.MapBroadcastClicks();
 
-        var bot = app.MapGroup(Routes.BotPrefix).RequireAuthorization();
+        var bot = app.MapGroup(Routes.BotPrefix).RequireAuthorization().ProducesErrors(401);
         bot.MapPatientsApi();
         bot.MapCatalogApi();
         bot.MapSlotsApi();
@@ -98,7 +98,8 @@ public static class ClinicApiApp
         bot.MapSupportApi();
 
         // Staff API: its own token (ADMIN_API_TOKEN), never the bot's secret.
-        var staff = app.MapGroup(Routes.AdminPrefix).RequireAuthorization(AdminTokenAuthenticationHandler.PolicyName);
+        var staff = app.MapGroup(Routes.AdminPrefix).RequireAuthorization(AdminTokenAuthenticationHandler.PolicyName)
+            .ProducesErrors(401);
         staff.MapStaffAppointmentsApi();
         staff.MapStaffDocumentsApi();
         staff.MapStaffFeedbackApi();
@@ -107,7 +108,8 @@ public static class ClinicApiApp
         staff.MapBroadcastsApi("Staff");
 
         // The bot's admin side: the bot's secret and an administrator's telegram_id (ADMIN_TELEGRAM_IDS).
-        app.MapGroup(BroadcastRoutes.BotAdminPrefix).RequireAuthorization().RequireAdminTelegramId().MapBroadcastsApi("BotAdmin");
+        app.MapGroup(BroadcastRoutes.BotAdminPrefix).RequireAuthorization().ProducesErrors(401)
+            .RequireAdminTelegramId().MapBroadcastsApi("BotAdmin");
 
         return app;
     }
@@ -116,8 +118,12 @@ public static class ClinicApiApp
     public static bool IsOpenApiPublic(this WebApplication app) =>
         app.Services.GetRequiredService<ClinicApiOptions>().OpenApiPublic ?? app.Environment.IsDevelopment();
 
-    /// <summary>Ok or unavailable, naming no component: which database runs behind the API is nobody's business outside.</summary>
-    private static async Task<IResult> CheckHealth(ClinicDbContext db, CancellationToken cancellationToken) =>
+    /// <summary>Check that the API can serve</summary>
+    /// <remarks>
+    /// Public, for load balancers and the Docker healthcheck: 200 <c>ok</c> when the database answers, else 503
+    /// <c>unavailable</c>. It names no component: which database runs behind the API is nobody's business outside.
+    /// </remarks>
+    public static async Task<IResult> CheckHealth(ClinicDbContext db, CancellationToken cancellationToken) =>
         await db.Database.CanConnectAsync(cancellationToken)
             ? TypedResults.Ok(new { status = "ok" })
             : TypedResults.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);

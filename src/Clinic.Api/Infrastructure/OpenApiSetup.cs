@@ -16,6 +16,7 @@ public static class OpenApiSetup
             // The server URL depends on where the app runs; leaving it out keeps the committed snapshot stable.
             document.Servers?.Clear();
             RestoreTrailingSlashes(document);
+            ErrorResponses.DescribeUnexplained(document);
             AddBearerScheme(document);
             return Task.CompletedTask;
         }));
