@@ -78,7 +78,7 @@ public static class ClinicApiApp
         }
 
         // Public, and rate-limited per client address.
-        var open = app.MapGroup("").RequireRateLimiting(PublicRateLimit.PolicyName);
+        var open = app.MapGroup("").RequireRateLimiting(PublicRateLimit.PolicyName).ProducesErrors(429);
         // A document's QR code opens it; it shows initials only.
         open.MapVerifyApi();
         // The sandbox payment page a sandbox QR code opens: only when the sandbox is the provider.
@@ -87,7 +87,7 @@ public static class ClinicApiApp
         // A broadcast button's link counts its recipient's click and redirects.
         open.MapBroadcastClicks();
 
-        var bot = app.MapGroup(Routes.BotPrefix).RequireAuthorization();
+        var bot = app.MapGroup(Routes.BotPrefix).RequireAuthorization().ProducesErrors(401);
         bot.MapPatientsApi();
         bot.MapCatalogApi();
         bot.MapSlotsApi();
@@ -100,7 +100,8 @@ public static class ClinicApiApp
         bot.MapSupportApi();
 
         // Staff API: its own token (ADMIN_API_TOKEN), never the bot's secret.
-        var staff = app.MapGroup(Routes.AdminPrefix).RequireAuthorization(AdminTokenAuthenticationHandler.PolicyName);
+        var staff = app.MapGroup(Routes.AdminPrefix).RequireAuthorization(AdminTokenAuthenticationHandler.PolicyName)
+            .ProducesErrors(401);
         staff.MapStaffAppointmentsApi();
         staff.MapStaffDocumentsApi();
         staff.MapStaffFeedbackApi();
@@ -109,7 +110,8 @@ public static class ClinicApiApp
         staff.MapBroadcastsApi("Staff");
 
         // The bot's admin side: the bot's secret and an administrator's telegram_id (ADMIN_TELEGRAM_IDS).
-        app.MapGroup(BroadcastRoutes.BotAdminPrefix).RequireAuthorization().RequireAdminTelegramId().MapBroadcastsApi("BotAdmin");
+        app.MapGroup(BroadcastRoutes.BotAdminPrefix).RequireAuthorization().ProducesErrors(401)
+            .RequireAdminTelegramId().MapBroadcastsApi("BotAdmin");
 
         return app;
     }

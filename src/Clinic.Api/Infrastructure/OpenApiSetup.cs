@@ -10,12 +10,15 @@ public static class OpenApiSetup
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Clinic API";
-            document.Info.Description = "The /api/bot/ contract used by the clinic's Telegram bot. " +
-                                        "Every /api/bot/ route needs `Authorization: Bearer {TELEGRAM_BOT_API_SECRET}`; " +
-                                        "every error is `{code, message, errors}`.";
+            document.Info.Description = "The clinic API. `/api/bot/` serves the clinic's Telegram bot " +
+                                        "(`Authorization: Bearer {TELEGRAM_BOT_API_SECRET}`; `/api/bot/admin/` also needs an " +
+                                        "administrator's `telegram_id`), `/api/admin/` serves staff (`Bearer {ADMIN_API_TOKEN}`), " +
+                                        "and `/health`, `/verify/` and `/b/` are public. Every error is `{code, message, errors}`; " +
+                                        "each error response names the codes it carries.";
             // The server URL depends on where the app runs; leaving it out keeps the committed snapshot stable.
             document.Servers?.Clear();
             RestoreTrailingSlashes(document);
+            ErrorResponses.DescribeUnexplained(document);
             AddBearerScheme(document);
             return Task.CompletedTask;
         }));
@@ -37,7 +40,7 @@ public static class OpenApiSetup
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "TELEGRAM_BOT_API_SECRET",
+            Description = "TELEGRAM_BOT_API_SECRET on /api/bot/, ADMIN_API_TOKEN on /api/admin/",
         };
         document.Security ??= [];
         document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });

@@ -22,9 +22,16 @@ public static class AppointmentsApi
         return group;
     }
 
-    /// <summary>
-    /// Books a free slot (201), or holds it as <c>pending</c> when <c>hold</c> is true. Honours <c>Idempotency-Key</c>.
-    /// </summary>
+    /// <summary>Book an appointment for a patient</summary>
+    /// <remarks>
+    /// The bot's last booking step. Books a free slot (201), or holds it as <c>pending</c> when <c>hold</c> is true (the
+    /// bot confirms it later). Without <c>doctor_id</c> any free doctor providing the service at the branch is taken. The
+    /// database is the arbiter: of two patients taking one slot at once, one gets 409 <c>slot_taken</c>. A repeated
+    /// <c>Idempotency-Key</c> with the same body answers the first booking again instead of booking twice.
+    /// </remarks>
+    /// <response code="404"><c>patient_not_found</c>, or <c>not_found</c>: no such branch or service, or the doctor does not provide it there.</response>
+    /// <response code="409"><c>slot_taken</c>, <c>slot_unavailable</c> (not a bookable time), <c>patient_overlap</c> (the patient has a visit then) or <c>consent_required</c>.</response>
+    /// <response code="422"><c>idempotency_conflict</c>: the <c>Idempotency-Key</c> was used for a different request.</response>
     public static async Task<Results<Created<AppointmentDto>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, UnprocessableEntity<ApiError>>> Create(
         CreateAppointmentRequest request, [FromHeader(Name = Idempotency.HeaderName)] string? idempotencyKey,
         ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, ILogger<Appointment> logger, CancellationToken cancellationToken)
@@ -104,7 +111,12 @@ public static class AppointmentsApi
             : Errors.Conflict(ErrorCodes.SlotTaken, "This slot has just been taken.");
     }
 
-    /// <summary>The patient's appointments: <c>upcoming</c> (active, soonest first) or <c>past</c> (the rest, latest first).</summary>
+    /// <summary>List a patient's appointments</summary>
+    /// <remarks>
+    /// The bot's "My appointments": <c>upcoming</c> (active, soonest first; the default) or <c>past</c> (the rest, latest
+    /// first, at most 100). Each carries <c>change_until</c>, the time it can still be rescheduled or cancelled until.
+    /// </remarks>
+    /// <response code="404"><c>patient_not_found</c>: no patient with this Telegram id.</response>
     public static async Task<Results<Ok<AppointmentListResponse>, BadRequest<ApiError>, NotFound<ApiError>>> GetMine(
         [FromQuery(Name = "telegram_id")] long telegramId, [FromQuery(Name = "scope")] string? scope,
         ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
@@ -127,7 +139,13 @@ public static class AppointmentsApi
         return TypedResults.Ok(new AppointmentListResponse(list.Select(a => a.AsDto(now, options)).ToList()));
     }
 
-    /// <summary>Turns a <c>pending</c> hold into <c>booked</c>; an expired hold is released and answered 409 <c>hold_expired</c>.</summary>
+    /// <summary>Confirm a held appointment</summary>
+    /// <remarks>
+    /// The bot confirms the slot it held: a <c>pending</c> hold becomes <c>booked</c> and its reminders are planned;
+    /// confirming a booked appointment again answers it unchanged. An expired hold is released.
+    /// </remarks>
+    /// <response code="404"><c>not_found</c>: no such appointment of this patient.</response>
+    /// <response code="409"><c>hold_expired</c> (choose the slot again) or <c>not_changeable</c>.</response>
     public static async Task<Results<Ok<AppointmentDto>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>>> Confirm(
         long id, ConfirmAppointmentRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -157,7 +175,14 @@ public static class AppointmentsApi
         }
     }
 
-    /// <summary>Moves the visit to a new free slot of the same doctor, service and branch: a new appointment linked to the old one.</summary>
+    /// <summary>Reschedule a patient's appointment</summary>
+    /// <remarks>
+    /// The bot's "Reschedule": moves the visit to a new free slot of the same doctor, service and branch. The old
+    /// appointment is cancelled and a new one, linked to it, is booked in one transaction; reminders follow the new time.
+    /// Allowed until the appointment's <c>change_until</c>.
+    /// </remarks>
+    /// <response code="404"><c>not_found</c>: no such appointment of this patient.</response>
+    /// <response code="409"><c>slot_taken</c>, <c>slot_unavailable</c>, <c>patient_overlap</c>, <c>too_late</c> (call the clinic) or <c>not_changeable</c>.</response>
     public static async Task<Results<Ok<AppointmentDto>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>>> Reschedule(
         long id, RescheduleAppointmentRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock,
         ILogger<Appointment> logger, CancellationToken cancellationToken)
@@ -188,6 +213,13 @@ public static class AppointmentsApi
         return TypedResults.Ok(replacement.AsDto(now, options));
     }
 
+    /// <summary>Cancel a patient's appointment</summary>
+    /// <remarks>
+    /// The bot's "Cancel", with an optional reason (at most 500 characters). The slot becomes free and the visit's
+    /// pending reminders are withdrawn. Allowed until the appointment's <c>change_until</c>.
+    /// </remarks>
+    /// <response code="404"><c>not_found</c>: no such appointment of this patient.</response>
+    /// <response code="409"><c>too_late</c> (call the clinic) or <c>not_changeable</c> (already cancelled or over).</response>
     public static async Task<Results<Ok<AppointmentDto>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>>> Cancel(
         long id, CancelAppointmentRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {

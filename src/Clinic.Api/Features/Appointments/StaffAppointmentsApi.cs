@@ -19,6 +19,9 @@ public static class StaffAppointmentsApi
         return group;
     }
 
+    /// <summary>Read an appointment</summary>
+    /// <remarks>Staff look up any appointment of the clinic by id, with its branch, service, doctor and status.</remarks>
+    /// <response code="404"><c>not_found</c>: no such appointment.</response>
     public static async Task<Results<Ok<AppointmentDto>, NotFound<ApiError>>> Get(
         long id, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -28,10 +31,14 @@ public static class StaffAppointmentsApi
             : TypedResults.Ok(appointment.AsDto(clock.GetUtcNow(), options));
     }
 
-    /// <summary>
-    /// <c>booked → arrived | fulfilled | noshow</c>, <c>arrived → fulfilled | noshow</c>. A visit cannot be fulfilled or
-    /// missed before it starts; holds, cancelled and finished visits do not move.
-    /// </summary>
+    /// <summary>Mark what happened to a visit</summary>
+    /// <remarks>
+    /// The reception's record of the visit: <c>booked → arrived | fulfilled | noshow</c>, <c>arrived → fulfilled | noshow</c>.
+    /// A visit cannot be fulfilled or missed before it starts; holds, cancelled and finished visits do not move. A
+    /// fulfilled visit plans the patient's NPS survey.
+    /// </remarks>
+    /// <response code="404"><c>not_found</c>: no such appointment.</response>
+    /// <response code="409"><c>not_changeable</c> (a move the visit cannot make) or <c>too_early</c> (the visit has not started).</response>
     public static async Task<Results<Ok<AppointmentDto>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>>> SetStatus(
         long id, StaffSetStatusRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock,
         ILogger<Appointment> logger, CancellationToken cancellationToken)

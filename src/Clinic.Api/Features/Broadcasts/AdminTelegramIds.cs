@@ -23,7 +23,7 @@ public static class AdminTelegramIds
             http.Items[ItemKey] = telegramId;
             return await next(context);
         });
-        return group;
+        return group.ProducesErrors(403);
     }
 
     /// <summary>The administrator acting through the bot, or null on the staff API.</summary>

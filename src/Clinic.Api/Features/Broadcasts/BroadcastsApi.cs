@@ -17,13 +17,13 @@ public static class BroadcastsApi
 {
     public static RouteGroupBuilder MapBroadcastsApi(this RouteGroupBuilder group, string names)
     {
-        group.MapGet("/broadcasts/", List).WithName(names + "ListBroadcasts").WithTags("Broadcasts");
+        group.MapGet("/broadcasts/", List).WithName(names + "ListBroadcasts").WithTags("Broadcasts").ProducesErrors(400);
         group.MapPost("/broadcasts/", Create).WithName(names + "CreateBroadcast").WithTags("Broadcasts");
         group.MapPost("/broadcasts/audience/", PreviewAudience).WithName(names + "PreviewBroadcastAudience").WithTags("Broadcasts");
         group.MapGet("/broadcasts/summary/", Summary).WithName(names + "BroadcastsSummary").WithTags("Broadcasts");
         group.MapGet("/broadcasts/{id:long}/", Get).WithName(names + "GetBroadcast").WithTags("Broadcasts");
         group.MapGet("/broadcasts/{id:long}/analytics/", Analytics).WithName(names + "BroadcastAnalytics").WithTags("Broadcasts");
-        group.MapPost("/broadcasts/{id:long}/start/", Start).WithName(names + "StartBroadcast").WithTags("Broadcasts");
+        group.MapPost("/broadcasts/{id:long}/start/", Start).WithName(names + "StartBroadcast").WithTags("Broadcasts").ProducesErrors(400);
         group.MapPost("/broadcasts/{id:long}/pause/", Pause).WithName(names + "PauseBroadcast").WithTags("Broadcasts");
         group.MapPost("/broadcasts/{id:long}/resume/", Resume).WithName(names + "ResumeBroadcast").WithTags("Broadcasts");
         group.MapPost("/broadcasts/{id:long}/cancel/", Cancel).WithName(names + "CancelBroadcast").WithTags("Broadcasts");
@@ -31,6 +31,11 @@ public static class BroadcastsApi
         return group;
     }
 
+    /// <summary>List broadcasts</summary>
+    /// <remarks>
+    /// The staff console and the bot's <c>/admin</c>: the latest broadcasts (<c>limit</c>, 1 to 100, 20 by default),
+    /// newest first, each with its progress (audience, sent, failed, blocked, clicks).
+    /// </remarks>
     public static async Task<Ok<BroadcastListResponse>> List(
         ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken, int limit = 20)
     {
@@ -40,6 +45,12 @@ public static class BroadcastsApi
         return TypedResults.Ok(new BroadcastListResponse([.. broadcasts.Select(b => b.AsDto(stats[b.Id]))]));
     }
 
+    /// <summary>Draft a broadcast</summary>
+    /// <remarks>
+    /// The staff console or the bot's <c>/admin</c> wizard drafts a message to a segment of patients (201): Telegram HTML
+    /// text, an optional photo and a link button. Nothing is sent until it is started.
+    /// </remarks>
+    /// <response code="400"><c>validation_failed</c> (a field or the segment) or <c>invalid_html</c> (the text is not HTML Telegram accepts).</response>
     public static async Task<Results<Created<BroadcastDto>, BadRequest<ApiError>>> Create(
         BroadcastCreateRequest request, HttpContext http, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock,
         ILogger<Broadcast> logger, CancellationToken cancellationToken)
@@ -70,6 +81,9 @@ public static class BroadcastsApi
         return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path}{broadcast.Id}/", broadcast.AsDto(Empty(broadcast)));
     }
 
+    /// <summary>Count a segment's audience</summary>
+    /// <remarks>How many patients a segment reaches now: the same condition a start plans the messages with. Only patients who opted in to clinic news and have not blocked the bot count.</remarks>
+    /// <response code="400"><c>validation_failed</c>: the segment names an unknown branch, service or doctor, or an impossible age range.</response>
     public static async Task<Results<Ok<AudiencePreviewDto>, BadRequest<ApiError>>> PreviewAudience(
         AudiencePreviewRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -82,6 +96,9 @@ public static class BroadcastsApi
         return TypedResults.Ok(new AudiencePreviewDto(count));
     }
 
+    /// <summary>Read a broadcast with its progress</summary>
+    /// <remarks>The broadcast and its live counts (pending, sent, failed, blocked, cancelled, clicks); the bot's progress card polls it.</remarks>
+    /// <response code="404"><c>not_found</c>: no such broadcast.</response>
     public static async Task<Results<Ok<BroadcastDto>, NotFound<ApiError>>> Get(
         long id, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -92,6 +109,9 @@ public static class BroadcastsApi
         return TypedResults.Ok(broadcast.AsDto(stats[id]));
     }
 
+    /// <summary>Read a broadcast's delivery analytics</summary>
+    /// <remarks>The broadcast's counts plus messages sent per minute, the first and last sending time and how long sending took.</remarks>
+    /// <response code="404"><c>not_found</c>: no such broadcast.</response>
     public static async Task<Results<Ok<BroadcastAnalyticsDto>, NotFound<ApiError>>> Analytics(
         long id, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -113,6 +133,8 @@ public static class BroadcastsApi
             first is null ? null : (last!.Value - first.Value).TotalSeconds));
     }
 
+    /// <summary>Sum up every broadcast started</summary>
+    /// <remarks>The totals over all started broadcasts: how many, how many completed, audience, sent, failed, blocked and clicks.</remarks>
     public static async Task<Ok<BroadcastSummaryDto>> Summary(
         ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -125,10 +147,14 @@ public static class BroadcastsApi
             stats.Sum(s => s.Audience), stats.Sum(s => s.Sent), stats.Sum(s => s.Failed), stats.Sum(s => s.Blocked), stats.Sum(s => s.Clicks)));
     }
 
-    /// <summary>
-    /// Plans one outbox row per recipient in the same transaction that marks the broadcast started: the audience is
-    /// fixed now, rows are due at the scheduled time (or now). Only a draft starts; a second start is a 409.
-    /// </summary>
+    /// <summary>Start or schedule a broadcast</summary>
+    /// <remarks>
+    /// Plans one outbox message per recipient in the same transaction that marks the broadcast started: the audience is
+    /// fixed now, and the messages are due at <c>scheduled_at</c> (if in the future) or now; the bot sends them within
+    /// Telegram's limits. Only a draft starts.
+    /// </remarks>
+    /// <response code="404"><c>not_found</c>: no such broadcast.</response>
+    /// <response code="409"><c>broadcast_not_changeable</c>: it is not a draft (a second start, say).</response>
     public static async Task<Results<Ok<BroadcastDto>, NotFound<ApiError>, Conflict<ApiError>>> Start(
         long id, BroadcastStartRequest? request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock,
         ILogger<Broadcast> logger, CancellationToken cancellationToken)
@@ -164,18 +190,28 @@ public static class BroadcastsApi
         return TypedResults.Ok(broadcast.AsDto(Empty(broadcast) with { Pending = planned }));
     }
 
-    /// <summary>Holds back the messages not yet handed to the bot; those already in flight still go.</summary>
+    /// <summary>Pause a broadcast</summary>
+    /// <remarks>Holds back the messages not yet handed to the bot; those already in flight still go. A scheduled or sending broadcast pauses.</remarks>
+    /// <response code="404"><c>not_found</c>: no such broadcast.</response>
+    /// <response code="409"><c>broadcast_not_changeable</c>: it is not scheduled or sending.</response>
     public static Task<Results<Ok<BroadcastDto>, NotFound<ApiError>, Conflict<ApiError>>> Pause(
         long id, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken) =>
         MoveAsync(db, options, clock, id, [BroadcastStatus.Scheduled, BroadcastStatus.Sending], BroadcastStatus.Paused,
             OutboxStatus.Pending, null, OutboxStatus.Cancelled, BroadcastProgress.Paused, cancellationToken);
 
+    /// <summary>Resume a paused broadcast</summary>
+    /// <remarks>The held messages are due again; a broadcast whose scheduled time has not come is scheduled again.</remarks>
+    /// <response code="404"><c>not_found</c>: no such broadcast.</response>
+    /// <response code="409"><c>broadcast_not_changeable</c>: it is not paused.</response>
     public static Task<Results<Ok<BroadcastDto>, NotFound<ApiError>, Conflict<ApiError>>> Resume(
         long id, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken) =>
         MoveAsync(db, options, clock, id, [BroadcastStatus.Paused], BroadcastStatus.Sending,
             OutboxStatus.Cancelled, BroadcastProgress.Paused, OutboxStatus.Pending, null, cancellationToken);
 
-    /// <summary>Nothing more is sent: pending and held messages are cancelled for good.</summary>
+    /// <summary>Cancel a broadcast</summary>
+    /// <remarks>Nothing more is sent: pending and held messages are cancelled for good. Those already sent stay sent.</remarks>
+    /// <response code="404"><c>not_found</c>: no such broadcast.</response>
+    /// <response code="409"><c>broadcast_not_changeable</c>: it is already completed or cancelled.</response>
     public static async Task<Results<Ok<BroadcastDto>, NotFound<ApiError>, Conflict<ApiError>>> Cancel(
         long id, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -190,6 +226,11 @@ public static class BroadcastsApi
         return await Get(id, db, options, clock, cancellationToken) is { Result: Ok<BroadcastDto> ok } ? ok : pending;
     }
 
+    /// <summary>Read the clinic's overview</summary>
+    /// <remarks>
+    /// The admin's dashboard: patients, those reachable by clinic news, bookings and cancellations this week (from Monday
+    /// in the clinic's time zone), and NPS this week and over the last 30 days.
+    /// </remarks>
     public static async Task<Ok<ClinicOverviewDto>> Overview(
         ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -22,6 +22,12 @@ public static class ClickApi
     public static string TrackingUrl(ClinicApiOptions options, string token) =>
         new Uri(options.PublicBaseUrl, BroadcastRoutes.ClickPrefix + token).ToString();
 
+    /// <summary>Follow a broadcast's link button</summary>
+    /// <remarks>
+    /// Public: the link a broadcast's button opens. Counts the recipient's first click and redirects (302) to the real link.
+    /// The token is random per recipient, so the URL reveals nothing and cannot be guessed.
+    /// </remarks>
+    /// <response code="404"><c>not_found</c>: no such link.</response>
     public static async Task<Results<RedirectHttpResult, NotFound<ApiError>>> Click(
         string token, ClinicDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -11,11 +11,13 @@ public static class CatalogApi
     public static RouteGroupBuilder MapCatalogApi(this RouteGroupBuilder group)
     {
         group.MapGet("/branches/", GetBranches).WithName("GetBranches").WithTags("Catalog");
-        group.MapGet("/services/", GetServices).WithName("GetServices").WithTags("Catalog");
-        group.MapGet("/doctors/", GetDoctors).WithName("GetDoctors").WithTags("Catalog");
+        group.MapGet("/services/", GetServices).WithName("GetServices").WithTags("Catalog").ProducesErrors(400);
+        group.MapGet("/doctors/", GetDoctors).WithName("GetDoctors").WithTags("Catalog").ProducesErrors(400);
         return group;
     }
 
+    /// <summary>List the clinic's branches</summary>
+    /// <remarks>The bot's first booking step: every active branch with its address, phone and time zone, in id order.</remarks>
     public static async Task<Ok<List<BranchDto>>> GetBranches(ClinicDbContext db, ClinicApiOptions options, CancellationToken cancellationToken)
     {
         var branches = await db.Branches.AsNoTracking()
@@ -25,7 +27,12 @@ public static class CatalogApi
         return TypedResults.Ok(branches.Select(b => b.AsDto()).ToList());
     }
 
-    /// <summary>Active services; with <c>branch_id</c> only those some doctor of that branch provides.</summary>
+    /// <summary>List the services a patient can book</summary>
+    /// <remarks>
+    /// The bot's service step: active services with their price in tiyn and duration; with <c>branch_id</c>, only those
+    /// some active doctor of that branch provides.
+    /// </remarks>
+    /// <response code="404"><c>not_found</c>: no such active branch.</response>
     public static async Task<Results<Ok<List<ServiceDto>>, NotFound<ApiError>>> GetServices(
         [FromQuery(Name = "branch_id")] long? branchId, ClinicDbContext db, ClinicApiOptions options, CancellationToken cancellationToken)
     {
@@ -43,7 +50,12 @@ public static class CatalogApi
         return TypedResults.Ok(list.Select(s => s.AsDto()).ToList());
     }
 
-    /// <summary>Active doctors, optionally only those working at <c>branch_id</c> and providing <c>service_id</c>.</summary>
+    /// <summary>List the doctors a patient can book</summary>
+    /// <remarks>
+    /// The bot's doctor step: active doctors with their specialty, optionally only those working at <c>branch_id</c> and
+    /// providing <c>service_id</c>.
+    /// </remarks>
+    /// <response code="404"><c>not_found</c>: no such active branch or service.</response>
     public static async Task<Results<Ok<List<DoctorDto>>, NotFound<ApiError>>> GetDoctors(
         [FromQuery(Name = "branch_id")] long? branchId, [FromQuery(Name = "service_id")] long? serviceId,
         ClinicDbContext db, ClinicApiOptions options, CancellationToken cancellationToken)

@@ -17,15 +17,17 @@ public static class DocumentsApi
 
     public static RouteGroupBuilder MapDocumentsApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/documents/", GetMine).WithName("GetMyDocuments").WithTags("Documents");
+        group.MapGet("/documents/", GetMine).WithName("GetMyDocuments").WithTags("Documents").ProducesErrors(400);
         group.MapGet("/documents/visits/", GetSupportingVisits).WithName("GetDocumentSupportingVisits").WithTags("Documents");
         group.MapPost("/documents/generate/", Generate).WithName("GenerateDocument").WithTags("Documents");
         group.MapGet("/documents/{id:long}/download/", Download).WithName("DownloadDocument").WithTags("Documents")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesErrors(400);
         return group;
     }
 
-    /// <summary>The patient's documents, newest first.</summary>
+    /// <summary>List a patient's documents</summary>
+    /// <remarks>The bot's "My documents": certificates, lab results, visit summaries and receipts, newest first (at most 200).</remarks>
+    /// <response code="404"><c>patient_not_found</c>: no patient with this Telegram id.</response>
     public static async Task<Results<Ok<DocumentListResponse>, NotFound<ApiError>>> GetMine(
         [FromQuery(Name = "telegram_id")] long telegramId, ClinicDbContext db, ClinicApiOptions options, CancellationToken cancellationToken)
     {
@@ -37,7 +39,14 @@ public static class DocumentsApi
         return TypedResults.Ok(new DocumentListResponse(documents.Select(d => d.AsDto()).ToList()));
     }
 
-    /// <summary>The patient's visits that can back a certificate of <c>kind</c>, latest first (see <see cref="SupportingVisits"/>).</summary>
+    /// <summary>List the visits a certificate can rest on</summary>
+    /// <remarks>
+    /// The certificate wizard's visit step: the patient's visits that can back a certificate of <c>kind</c>, latest first
+    /// (at most 20). A visit certificate needs a visit the patient came to; a sport certificate a fulfilled consultation
+    /// that is recent enough.
+    /// </remarks>
+    /// <response code="400"><c>validation_failed</c>: <c>kind</c> is not <c>visit_certificate</c> or <c>sport_certificate</c>.</response>
+    /// <response code="404"><c>patient_not_found</c>: no patient with this Telegram id.</response>
     public static async Task<Results<Ok<AppointmentListResponse>, BadRequest<ApiError>, NotFound<ApiError>>> GetSupportingVisits(
         [FromQuery(Name = "telegram_id")] long telegramId, [FromQuery(Name = "kind")] string? kind,
         ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
@@ -53,10 +62,13 @@ public static class DocumentsApi
         return TypedResults.Ok(new AppointmentListResponse(visits.Select(a => a.AsDto(now, options)).ToList()));
     }
 
-    /// <summary>
-    /// Prints a certificate in the patient's language and files it (201). Refused with 409 <c>no_supporting_visit</c>
-    /// when the visit does not back that certificate.
-    /// </summary>
+    /// <summary>Issue a certificate for a visit</summary>
+    /// <remarks>
+    /// The certificate wizard's last step: prints a visit or sport certificate as a PDF in the patient's language, with a
+    /// QR code to its public check at <c>/verify/{number}</c>, and files it among the patient's documents (201).
+    /// </remarks>
+    /// <response code="404"><c>patient_not_found</c>, or <c>not_found</c>: no such appointment of this patient.</response>
+    /// <response code="409"><c>no_supporting_visit</c> (the visit does not back that certificate) or <c>consent_required</c>.</response>
     public static async Task<Results<Created<DocumentDto>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>>> Generate(
         GenerateDocumentRequest request, ClinicDbContext db, IDocumentStorage storage, ClinicApiOptions options, TimeProvider clock,
         ILogger<Document> logger, CancellationToken cancellationToken)
@@ -107,7 +119,12 @@ public static class DocumentsApi
         return TypedResults.Created(Routes.DocumentDownload(document.Id), document.AsDto());
     }
 
-    /// <summary>The file, to its owner only: another patient's document is a 404 like a missing one.</summary>
+    /// <summary>Download one of a patient's documents</summary>
+    /// <remarks>
+    /// The bot fetches the file to send it in the chat: its bytes with its content type and file name. Only to its
+    /// owner: another patient's document is a 404 like a missing one.
+    /// </remarks>
+    /// <response code="404"><c>not_found</c>: no such document of this patient, or its file is missing.</response>
     public static async Task<Results<FileStreamHttpResult, NotFound<ApiError>>> Download(
         long id, [FromQuery(Name = "telegram_id")] long telegramId, ClinicDbContext db, IDocumentStorage storage,
         ClinicApiOptions options, ILogger<Document> logger, CancellationToken cancellationToken)

@@ -23,11 +23,19 @@ public static class StaffDocumentsApi
     public static RouteGroupBuilder MapStaffDocumentsApi(this RouteGroupBuilder group)
     {
         group.MapPost("/patients/{id:long}/documents", Upload).WithName("StaffUploadDocument").WithTags("Staff")
-            .AddOpenApiOperationTransformer(DescribeMultipart)
+            .AddOpenApiOperationTransformer(DescribeMultipart).ProducesErrors(413)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes + EnvelopeAllowance));
         return group;
     }
 
+    /// <summary>Upload a lab result or visit summary for a patient</summary>
+    /// <remarks>
+    /// Staff file a document (multipart: <c>file</c>, <c>kind</c>, optional <c>title</c> and <c>appointment_id</c>); it
+    /// appears in the patient's documents in the bot. The file must be a PDF, JPEG or PNG by its content, at most 20 MB.
+    /// </remarks>
+    /// <response code="400"><c>validation_failed</c> (a missing or wrong field) or <c>unsupported_file_type</c>.</response>
+    /// <response code="404"><c>patient_not_found</c>, or <c>not_found</c>: the patient has no such appointment.</response>
+    /// <response code="413"><c>file_too_large</c>: the file is over 20 MB.</response>
     public static async Task<Results<Created<DocumentDto>, BadRequest<ApiError>, NotFound<ApiError>, JsonHttpResult<ApiError>>> Upload(
         long id, HttpRequest request, ClinicDbContext db, IDocumentStorage storage, ClinicApiOptions options, TimeProvider clock,
         ILogger<Document> logger, CancellationToken cancellationToken)

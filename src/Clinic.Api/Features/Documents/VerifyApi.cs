@@ -23,6 +23,14 @@ public static class VerifyApi
         return app;
     }
 
+    /// <summary>Check that the clinic issued a document</summary>
+    /// <remarks>
+    /// Public, for anyone holding the paper (an employer, a school, a pool): the page a document's QR code opens. It says
+    /// whether the clinic issued the number, its kind and issue date, and the patient's initials, nothing more. JSON when
+    /// the <c>Accept</c> header prefers it, an HTML page otherwise.
+    /// </remarks>
+    /// <response code="200">The clinic issued the document.</response>
+    /// <response code="404">No document has this number: <c>genuine</c> is false.</response>
     public static async Task<IResult> Verify(string number, HttpRequest request, ClinicDbContext db, ClinicApiOptions options, CancellationToken cancellationToken)
     {
         var normalized = DocumentNumbers.Normalize(number);

@@ -23,7 +23,15 @@ public static class FeedbackApi
         return group;
     }
 
-    /// <summary>Saves the score (first call) or updates the answer; fields left null stay as they were.</summary>
+    /// <summary>Answer the survey about a visit</summary>
+    /// <remarks>
+    /// The bot's NPS survey: the first answer about a fulfilled visit needs a 0–10 <c>score</c> (201); later calls update
+    /// it with reasons, a comment or a public review (200), and fields left null stay as they were. A score of 6 or less
+    /// puts the answer on the staff's call-back list.
+    /// </remarks>
+    /// <response code="400"><c>validation_failed</c>, or <c>score_required</c>: the first answer has no score.</response>
+    /// <response code="404"><c>not_found</c>: no such visit of this patient.</response>
+    /// <response code="409"><c>visit_not_fulfilled</c>: only a fulfilled visit can be rated.</response>
     public static async Task<Results<Ok<FeedbackDto>, Created<FeedbackDto>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>>> Answer(
         FeedbackRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock,
         ILogger<VisitFeedback> logger, CancellationToken cancellationToken)
@@ -99,7 +107,9 @@ public static class FeedbackApi
         return created ? TypedResults.Created(FeedbackRoutes.Feedback, dto) : TypedResults.Ok(dto);
     }
 
-    /// <summary>The latest fulfilled visit of the patient that has no answer yet (for "Leave feedback").</summary>
+    /// <summary>Find the visit a patient has yet to rate</summary>
+    /// <remarks>The bot's "Leave feedback": the latest fulfilled visit of the patient without an answer, or <c>visit: null</c>.</remarks>
+    /// <response code="404"><c>patient_not_found</c>: no patient with this Telegram id.</response>
     public static async Task<Results<Ok<PendingFeedbackResponse>, BadRequest<ApiError>, NotFound<ApiError>>> Pending(
         [FromQuery(Name = "telegram_id")] long? telegramId, ClinicDbContext db, ClinicApiOptions options, CancellationToken cancellationToken)
     {
@@ -116,7 +126,13 @@ public static class FeedbackApi
         return TypedResults.Ok(new PendingFeedbackResponse(visit is null ? null : AsVisit(visit, null)));
     }
 
-    /// <summary>One of the patient's fulfilled visits with its current score, for the survey the clinic sends.</summary>
+    /// <summary>Read a visit for its survey</summary>
+    /// <remarks>
+    /// The survey message the outbox sends names a visit: the bot reads it here, with its branch, service, doctor and the
+    /// score already given (if any). Only the patient's own fulfilled visits.
+    /// </remarks>
+    /// <response code="404"><c>not_found</c>: no such visit of this patient.</response>
+    /// <response code="409"><c>visit_not_fulfilled</c>: only a fulfilled visit can be rated.</response>
     public static async Task<Results<Ok<FeedbackVisitDto>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>>> Visit(
         long appointmentId, [FromQuery(Name = "telegram_id")] long? telegramId, ClinicDbContext db, ClinicApiOptions options, CancellationToken cancellationToken)
     {

@@ -22,7 +22,12 @@ public static class StaffFeedbackApi
         return group;
     }
 
-    /// <summary>NPS of the visits whose local date (the branch's time zone) lies from <paramref name="from"/> to <paramref name="to"/>, inclusive.</summary>
+    /// <summary>Report NPS for a period</summary>
+    /// <remarks>
+    /// Staff analytics: the Net Promoter Score in total, per branch and per doctor, of the visits whose local date (in the
+    /// branch's time zone) lies from <c>from</c> to <c>to</c>, inclusive; either bound may be left out.
+    /// </remarks>
+    /// <response code="400"><c>validation_failed</c>: <c>to</c> is before <c>from</c>, or a date does not read.</response>
     public static async Task<Results<Ok<NpsReportDto>, BadRequest<ApiError>>> Report(
         [FromQuery(Name = "from")] DateOnly? from, [FromQuery(Name = "to")] DateOnly? to,
         ClinicDbContext db, ClinicApiOptions options, CancellationToken cancellationToken)
@@ -63,7 +68,12 @@ public static class StaffFeedbackApi
         return TypedResults.Ok(new NpsReportDto(from, to, Nps.Of(inPeriod.Select(r => r.Score)), branches, doctors));
     }
 
-    /// <summary>Detractors' answers, newest first: those waiting for a call, or with <c>status=all</c> also those followed up.</summary>
+    /// <summary>List detractors to call back</summary>
+    /// <remarks>
+    /// Staff's call-back list: answers scoring 6 or less, newest first (at most 200), with the patient's name and phone.
+    /// By default those still waiting for a call; with <c>status=all</c> also those followed up.
+    /// </remarks>
+    /// <response code="400"><c>validation_failed</c>: <c>status</c> is not <c>open</c> or <c>all</c>.</response>
     public static async Task<Results<Ok<DetractorListResponse>, BadRequest<ApiError>>> Detractors(
         [FromQuery(Name = "status")] string? status, ClinicDbContext db, ClinicApiOptions options, CancellationToken cancellationToken)
     {
@@ -84,7 +94,9 @@ public static class StaffFeedbackApi
             r.Feedback.FollowedUpAtUtc is { } at ? Utc.ToOffset(at) : null, r.Feedback.FollowUpNote)).ToList()));
     }
 
-    /// <summary>Marks a detractor's answer as followed up (the clinic called back), with an optional note.</summary>
+    /// <summary>Mark a detractor as called back</summary>
+    /// <remarks>Staff record that the clinic called the patient back about this answer, with an optional note; it leaves the call-back list.</remarks>
+    /// <response code="404"><c>not_found</c>: no such answer.</response>
     public static async Task<Results<Ok<FeedbackDto>, BadRequest<ApiError>, NotFound<ApiError>>> FollowUp(
         long id, FollowUpRequest? request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {

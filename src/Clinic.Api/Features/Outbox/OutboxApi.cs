@@ -29,7 +29,14 @@ public static class OutboxApi
         return group;
     }
 
-    /// <summary>Leases up to <c>limit</c> due rows for <c>lease_seconds</c>; each claim counts as an attempt.</summary>
+    /// <summary>Claim due outbox messages to send</summary>
+    /// <remarks>
+    /// The bot's outbox sender leases up to <c>limit</c> due messages (reminders, surveys, receipts, ticket replies,
+    /// broadcasts) for <c>lease_seconds</c>, oldest due first, each with the patient's Telegram id, language and payload.
+    /// Several bot replicas never hold the same message. Patients who blocked the bot are skipped, and so are reminders
+    /// they turned off; broadcasts to patients who opted out since are cancelled. Each claim counts as an attempt.
+    /// </remarks>
+    /// <response code="400"><c>validation_failed</c>: <c>limit</c> is not 1 to 500 or <c>lease_seconds</c> not 5 to 3600.</response>
     public static async Task<Results<Ok<OutboxClaimResponse>, BadRequest<ApiError>>> Claim(
         OutboxClaimRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -83,10 +90,14 @@ public static class OutboxApi
         return TypedResults.Ok(new OutboxClaimResponse(lease, until, items));
     }
 
-    /// <summary>
-    /// Records what happened to a leased row (see <see cref="OutboxOutcome"/>). Repeating a report of the same lease
-    /// answers the row's state again; a report from a lease that no longer holds the row is 409 <c>lease_lost</c>.
-    /// </summary>
+    /// <summary>Report what happened to one claimed message</summary>
+    /// <remarks>
+    /// The sender reports a leased message as <c>sent</c>, <c>failed</c> (retried with backoff unless permanent or out of
+    /// attempts), <c>blocked</c> (the patient blocked the bot; their messages wait until they write again), <c>released</c>
+    /// or <c>cancelled</c>. Repeating a report of the same lease answers the message's state again.
+    /// </remarks>
+    /// <response code="404"><c>not_found</c>: no such outbox message.</response>
+    /// <response code="409"><c>lease_lost</c>: the lease expired and another claim took the message.</response>
     public static async Task<Results<Ok<OutboxRowStateDto>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>>> Result(
         long id, OutboxResultRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock,
         ILogger<OutboxMessage> logger, CancellationToken cancellationToken)
@@ -105,10 +116,12 @@ public static class OutboxApi
         };
     }
 
-    /// <summary>
-    /// Records the results of many rows in one transaction: what a sender sending hundreds of messages a second reports,
-    /// so the database takes one write for a batch instead of one per message. Each row is recorded as by <see cref="Result"/>.
-    /// </summary>
+    /// <summary>Report what happened to many claimed messages</summary>
+    /// <remarks>
+    /// The sender's batch report (1 to 500 results, each message once), recorded in one transaction so the database takes
+    /// one write for a batch instead of one per message. Each is recorded as by the single report; the answer gives each
+    /// message's state, or its error code (<c>not_found</c>, <c>lease_lost</c>) in place of a 404 or 409.
+    /// </remarks>
     public static async Task<Results<Ok<OutboxResultsResponse>, BadRequest<ApiError>>> Results(
         OutboxResultsRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock,
         ILogger<OutboxMessage> logger, CancellationToken cancellationToken)
@@ -125,7 +138,12 @@ public static class OutboxApi
         return TypedResults.Ok(new OutboxResultsResponse(await RecordAsync(items, db, options, clock, logger, cancellationToken)));
     }
 
-    /// <summary>Keeps the rows a lease still holds leased for <c>lease_seconds</c> more from now.</summary>
+    /// <summary>Extend a lease on claimed messages</summary>
+    /// <remarks>
+    /// A live sender keeps the messages it still holds for <c>lease_seconds</c> more from now, so only a dead sender's
+    /// messages are claimed again. The answer counts the messages the lease still holds.
+    /// </remarks>
+    /// <response code="400"><c>validation_failed</c>: <c>lease_seconds</c> is not 5 to 3600.</response>
     public static async Task<Results<Ok<OutboxLeaseDto>, BadRequest<ApiError>>> ExtendLease(
         Guid leaseId, OutboxLeaseExtendRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock,
         CancellationToken cancellationToken)

@@ -18,6 +18,12 @@ public static class PatientProfileApi
         return group;
     }
 
+    /// <summary>Turn a patient's reminders or clinic news on or off</summary>
+    /// <remarks>
+    /// The bot's profile switches: <c>reminders_enabled</c> (visit reminders) and <c>news_opt_in</c> (broadcasts); a
+    /// switch left null stays as it was. Messages already planned follow the new setting when they fall due.
+    /// </remarks>
+    /// <response code="404"><c>patient_not_found</c>: no patient with this Telegram id.</response>
     public static async Task<Results<Ok<PatientDto>, BadRequest<ApiError>, NotFound<ApiError>>> SetNotifications(
         NotificationSettingsRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -34,11 +40,14 @@ public static class PatientProfileApi
         return TypedResults.Ok(patient.AsDto());
     }
 
-    /// <summary>
-    /// Erases the person (see <see cref="AccountErasure"/> and docs/privacy.md): profile, tickets, feedback, files,
-    /// message contents and booking replies; future visits and pending messages are cancelled. The visit history stays
-    /// for the clinic's records, tied to an empty patient row. The same Telegram user can register again afterwards.
-    /// </summary>
+    /// <summary>Delete a patient's account</summary>
+    /// <remarks>
+    /// The patient withdraws consent in the bot (<c>confirm</c> must be true). Erases the person (see docs/privacy.md):
+    /// profile, tickets, feedback, files, message contents and booking replies; future visits and pending messages are
+    /// cancelled. The visit history stays for the clinic's records, tied to an empty patient row. The same Telegram user
+    /// can register again afterwards.
+    /// </remarks>
+    /// <response code="404"><c>patient_not_found</c>: no patient with this Telegram id.</response>
     public static async Task<Results<Ok<DeleteAccountResponse>, BadRequest<ApiError>, NotFound<ApiError>>> DeleteAccount(
         DeleteAccountRequest request, ClinicDbContext db, ClinicApiOptions options, AccountErasure erasure,
         ILogger<Patient> logger, CancellationToken cancellationToken)

@@ -17,10 +17,15 @@ public static class PatientsApi
         return group;
     }
 
-    /// <summary>
-    /// Creates the patient (201) or updates the fields given (200). IIN and phone are validated and normalised; a new IIN
-    /// takes one of the user's IIN lookups (<see cref="IinAttempts"/>), since a conflict would tell whose it is.
-    /// </summary>
+    /// <summary>Register a patient or update their details</summary>
+    /// <remarks>
+    /// The bot's registration and profile steps: creates the patient of this Telegram user (201) or updates the fields
+    /// given (200); fields left null stay as they were. IIN and phone are validated and normalised; consent is recorded
+    /// with its version. A new IIN takes one of the user's hourly IIN lookups, since a conflict would tell whose it is.
+    /// Writing here also means the user has unblocked the bot.
+    /// </remarks>
+    /// <response code="409"><c>iin_taken</c>: another patient is registered with this IIN.</response>
+    /// <response code="429"><c>too_many_iin_attempts</c>: this Telegram user looked up too many IINs this hour.</response>
     public static async Task<Results<Ok<PatientDto>, Created<PatientDto>, BadRequest<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> Upsert(
         PatientUpsertRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock,
         ILogger<Patient> logger, CancellationToken cancellationToken)
@@ -105,10 +110,13 @@ public static class PatientsApi
         return created ? TypedResults.Created(Routes.PatientByTelegram(patient.TelegramId), dto) : TypedResults.Ok(dto);
     }
 
-    /// <summary>
-    /// Checks an IIN without saving anything: validity, birth date, sex and whether a patient already has it. Whether a
-    /// patient has it is personal, so a valid IIN takes one of the asking user's IIN lookups (<see cref="IinAttempts"/>).
-    /// </summary>
+    /// <summary>Check an IIN before registering it</summary>
+    /// <remarks>
+    /// The bot's IIN step, saving nothing: whether the IIN is valid (and why not), the birth date and sex it encodes, and
+    /// whether a patient already has it. Whether a patient has it is personal, so a valid IIN takes one of the asking
+    /// user's hourly IIN lookups (none for the IIN already on their own record).
+    /// </remarks>
+    /// <response code="429"><c>too_many_iin_attempts</c>: this Telegram user looked up too many IINs this hour.</response>
     public static async Task<Results<Ok<VerifyIinResponse>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> VerifyIin(
         VerifyIinRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -133,6 +141,9 @@ public static class PatientsApi
     private static JsonHttpResult<ApiError> TooManyIinAttempts() => Errors.TooManyRequests(ErrorCodes.TooManyIinAttempts,
         $"Too many IIN lookups for this Telegram user: at most {IinAttempts.PerWindow} per {IinAttempts.Window.TotalMinutes:0} minutes.");
 
+    /// <summary>Read the patient of a Telegram user</summary>
+    /// <remarks>The bot asks at the start of a conversation whether this Telegram user is registered, and in what language.</remarks>
+    /// <response code="404"><c>patient_not_found</c>: the user has not registered (or deleted the account).</response>
     public static async Task<Results<Ok<PatientDto>, NotFound<ApiError>>> GetByTelegram(
         long telegramId, ClinicDbContext db, ClinicApiOptions options, CancellationToken cancellationToken)
     {

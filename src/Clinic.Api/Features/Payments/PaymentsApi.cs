@@ -13,18 +13,21 @@ public static class PaymentsApi
 {
     public static RouteGroupBuilder MapPaymentsApi(this RouteGroupBuilder group)
     {
-        group.MapPost("/payments/invoice/", CreateInvoice).WithName("CreateInvoice").WithTags("Payments");
-        group.MapGet("/payments/{id:long}/status/", GetStatus).WithName("GetInvoiceStatus").WithTags("Payments");
-        group.MapGet("/payments/balance/", GetBalance).WithName("GetBalance").WithTags("Payments");
+        group.MapPost("/payments/invoice/", CreateInvoice).WithName("CreateInvoice").WithTags("Payments").ProducesErrors(503);
+        group.MapGet("/payments/{id:long}/status/", GetStatus).WithName("GetInvoiceStatus").WithTags("Payments").ProducesErrors(400);
+        group.MapGet("/payments/balance/", GetBalance).WithName("GetBalance").WithTags("Payments").ProducesErrors(400);
         return group;
     }
 
-    /// <summary>
-    /// An invoice for a visit (its service's price) or for the outstanding balance (201). The visit's open invoice, or the
-    /// invoice of a repeated <c>Idempotency-Key</c>, comes back as 200 instead of a second one. A paid visit is 409
-    /// <c>already_paid</c>; nothing owed is 409 <c>nothing_to_pay</c>; a provider that does not answer is 503, and so is a
-    /// server with payments off (<c>payments_unavailable</c>).
-    /// </summary>
+    /// <summary>Create an invoice for a visit or the balance</summary>
+    /// <remarks>
+    /// The bot's "Pay": an invoice for a visit (its service's price) or for the outstanding balance (all of it, or
+    /// <c>amount_tiyn</c>), with the QR link the patient pays through (201). The visit's open invoice, or the invoice of a
+    /// repeated <c>Idempotency-Key</c>, comes back as 200 instead of a second one.
+    /// </remarks>
+    /// <response code="404"><c>patient_not_found</c>, or <c>not_found</c>: no such appointment of this patient.</response>
+    /// <response code="409"><c>already_paid</c>, <c>nothing_to_pay</c>, <c>not_payable</c> (not a booked or attended visit) or <c>invoice_open</c> (another balance invoice is open).</response>
+    /// <response code="503"><c>payments_unavailable</c> (online payment is off on this server) or <c>payment_provider_unavailable</c> (the provider does not answer).</response>
     public static async Task<Results<Created<InvoiceDto>, Ok<InvoiceDto>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> CreateInvoice(
         CreateInvoiceRequest request, [FromHeader(Name = Idempotency.HeaderName)] string? idempotencyKey,
         ClinicDbContext db, ClinicApiOptions options, IPaymentProvider provider, InvoiceTransitions transitions, TimeProvider clock,
@@ -131,10 +134,12 @@ public static class PaymentsApi
         return TypedResults.Created(PaymentRoutes.Status(invoice.Id), created.AsDto());
     }
 
-    /// <summary>
-    /// The invoice of this patient (another patient's is a 404). An open invoice is asked about at the provider once,
-    /// and expires when its time is up.
-    /// </summary>
+    /// <summary>Check an invoice's status</summary>
+    /// <remarks>
+    /// The bot's "Check status": the invoice of this patient (another patient's is a 404). An open invoice is asked about
+    /// at the provider once, so a payment just made shows as <c>paid</c>; one whose time is up expires.
+    /// </remarks>
+    /// <response code="404"><c>not_found</c>: no such invoice of this patient.</response>
     public static async Task<Results<Ok<InvoiceDto>, NotFound<ApiError>>> GetStatus(
         long id, [FromQuery(Name = "telegram_id")] long telegramId, ClinicDbContext db, ClinicApiOptions options,
         PaymentStatusPoller poller, CancellationToken cancellationToken)
@@ -150,7 +155,9 @@ public static class PaymentsApi
         return TypedResults.Ok(fresh.AsDto());
     }
 
-    /// <summary>What the patient owes, the invoices they can still pay (newest first) and the visits already paid ahead.</summary>
+    /// <summary>Read a patient's balance</summary>
+    /// <remarks>The bot's "Balance": what the patient owes in tiyn, the invoices they can still pay (newest first) and the visits already paid ahead.</remarks>
+    /// <response code="404"><c>patient_not_found</c>: no patient with this Telegram id.</response>
     public static async Task<Results<Ok<BalanceDto>, NotFound<ApiError>>> GetBalance(
         [FromQuery(Name = "telegram_id")] long telegramId, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -12,16 +12,20 @@ public static class StaffPaymentsApi
 
     public static RouteGroupBuilder MapStaffPaymentsApi(this RouteGroupBuilder group)
     {
-        group.MapPost("/payments/{id:long}/refund/", Refund).WithName("RefundInvoice").WithTags("Staff");
+        group.MapPost("/payments/{id:long}/refund/", Refund).WithName("RefundInvoice").WithTags("Staff").ProducesErrors(503);
         return group;
     }
 
-    /// <summary>
-    /// Returns the whole amount of a paid invoice through its provider; the invoice becomes <c>refunded</c> and the patient
-    /// is told in the bot. The invoice is taken first (<c>paid</c> → <c>refunded</c>, a conditional update), so two staff
-    /// members pressing at once return the money once; if the provider then refuses or does not answer, it goes back to
-    /// <c>paid</c> and the answer is 503 <c>payment_provider_unavailable</c>. A refunded invoice is answered as it is.
-    /// </summary>
+    /// <summary>Refund a paid invoice</summary>
+    /// <remarks>
+    /// Staff return the whole amount of a paid invoice through its provider; the invoice becomes <c>refunded</c> and the
+    /// patient is told in the bot. The invoice is taken first (<c>paid</c> → <c>refunded</c>, a conditional update), so two
+    /// staff members pressing at once return the money once; if the provider then refuses or does not answer, it goes
+    /// back to <c>paid</c>. A refunded invoice is answered as it is.
+    /// </remarks>
+    /// <response code="404"><c>not_found</c>: no such invoice.</response>
+    /// <response code="409"><c>not_refundable</c>: the invoice is not paid, or was paid through a provider this server no longer uses.</response>
+    /// <response code="503"><c>payment_provider_unavailable</c>: the provider did not return the money; the invoice stays paid.</response>
     public static async Task<Results<Ok<InvoiceDto>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> Refund(
         long id, InvoiceRefundRequest? request, ClinicDbContext db, ClinicApiOptions options, IPaymentProvider provider, TimeProvider clock,
         ILogger<Invoice> logger, CancellationToken cancellationToken)

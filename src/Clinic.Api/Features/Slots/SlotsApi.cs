@@ -17,10 +17,14 @@ public static class SlotsApi
         return group;
     }
 
-    /// <summary>
-    /// One day (<c>date</c>) with its free slots, or a range (<c>from</c>..<c>to</c>) with only the days that have any.
-    /// Without <c>doctor_id</c> the slots of every doctor providing the service at the branch are merged.
-    /// </summary>
+    /// <summary>Find free slots for a service at a branch</summary>
+    /// <remarks>
+    /// The bot's date and time steps. One day (<c>date</c>) with its free slots, or a range (<c>from</c>..<c>to</c>) with
+    /// only the days that have any. Without <c>doctor_id</c> the slots of every doctor providing the service at the branch
+    /// are merged. Times are in the branch's time zone; dates in the past or beyond the booking horizon are refused.
+    /// </remarks>
+    /// <response code="400"><c>validation_failed</c>: no date or range, both, a past date, a range too long or beyond the horizon.</response>
+    /// <response code="404"><c>not_found</c>: no such branch or service, or the doctor does not provide the service there.</response>
     public static async Task<Results<Ok<SlotSearchResponse>, BadRequest<ApiError>, NotFound<ApiError>>> GetSlots(
         [FromQuery(Name = "branch_id")] long branchId,
         [FromQuery(Name = "service_id")] long serviceId,

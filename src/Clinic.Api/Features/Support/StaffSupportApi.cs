@@ -25,7 +25,9 @@ public static class StaffSupportApi
         return group;
     }
 
-    /// <summary>Tickets, most recently updated first; <c>status</c> (open, answered, closed) narrows the list.</summary>
+    /// <summary>List support tickets</summary>
+    /// <remarks>Staff's ticket queue, most recently updated first (at most 500); <c>status</c> (open, answered, closed) narrows it.</remarks>
+    /// <response code="400"><c>validation_failed</c>: <c>status</c> is not open, answered or closed.</response>
     public static async Task<Results<Ok<TicketListResponse>, BadRequest<ApiError>>> List(
         [FromQuery(Name = "status")] string? status, ClinicDbContext db, ClinicApiOptions options, CancellationToken cancellationToken)
     {
@@ -39,6 +41,9 @@ public static class StaffSupportApi
         return TypedResults.Ok(new TicketListResponse(await SupportApi.Summaries(tickets, take: 500, cancellationToken)));
     }
 
+    /// <summary>Read a support ticket</summary>
+    /// <remarks>Staff read any ticket of the clinic with its whole thread of messages.</remarks>
+    /// <response code="404"><c>not_found</c>: no such ticket.</response>
     public static async Task<Results<Ok<TicketDto>, NotFound<ApiError>>> Get(
         long id, ClinicDbContext db, ClinicApiOptions options, CancellationToken cancellationToken)
     {
@@ -47,7 +52,10 @@ public static class StaffSupportApi
         return ticket is null ? Errors.NotFound("No such ticket.") : TypedResults.Ok(ticket.AsDto());
     }
 
-    /// <summary>Adds the clinic's answer (201) and plans its delivery to the patient; a closed ticket is 409 <c>ticket_closed</c>.</summary>
+    /// <summary>Reply to a support ticket</summary>
+    /// <remarks>Staff add the clinic's answer (201); it is saved together with its outbox message, so the bot delivers it to the patient.</remarks>
+    /// <response code="404"><c>not_found</c>: no such ticket.</response>
+    /// <response code="409"><c>ticket_closed</c>: the ticket is closed.</response>
     public static async Task<Results<Created<TicketMessageDto>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>>> Reply(
         long id, StaffTicketReplyRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock,
         ILogger<SupportTicket> logger, CancellationToken cancellationToken)
@@ -79,7 +87,9 @@ public static class StaffSupportApi
         return TypedResults.Created(SupportRoutes.StaffTicket(ticket.Id), message.AsDto());
     }
 
-    /// <summary>The stored copy of a message's photo or file; 404 when the bot has not uploaded one (use the Telegram file id).</summary>
+    /// <summary>Download a ticket message's attachment</summary>
+    /// <remarks>Staff open the stored copy of a message's photo or file, with its content type and file name.</remarks>
+    /// <response code="404"><c>not_found</c>: the bot has not uploaded a copy (the Telegram file id is in the thread).</response>
     public static async Task<Results<FileStreamHttpResult, NotFound<ApiError>>> DownloadAttachment(
         long id, long messageId, ClinicDbContext db, IDocumentStorage storage, ClinicApiOptions options, CancellationToken cancellationToken)
     {
@@ -91,7 +101,9 @@ public static class StaffSupportApi
         return TypedResults.File(stream, message.AttachmentContentType ?? "application/octet-stream", name);
     }
 
-    /// <summary>Closes the ticket (closing a closed ticket again is harmless); the patient can no longer answer in it.</summary>
+    /// <summary>Close a support ticket</summary>
+    /// <remarks>Staff close the ticket; the patient can no longer answer in it. Closing a closed ticket again is harmless.</remarks>
+    /// <response code="404"><c>not_found</c>: no such ticket.</response>
     public static async Task<Results<Ok<TicketDto>, NotFound<ApiError>>> Close(
         long id, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -24,19 +24,24 @@ public static class SupportApi
     public static RouteGroupBuilder MapSupportApi(this RouteGroupBuilder group)
     {
         group.MapPost("/support/ticket/", CreateTicket).WithName("CreateSupportTicket").WithTags("Support");
-        group.MapGet("/support/tickets/", GetMyTickets).WithName("GetMySupportTickets").WithTags("Support");
-        group.MapGet("/support/tickets/{id:long}/", GetMyTicket).WithName("GetMySupportTicket").WithTags("Support");
+        group.MapGet("/support/tickets/", GetMyTickets).WithName("GetMySupportTickets").WithTags("Support").ProducesErrors(400);
+        group.MapGet("/support/tickets/{id:long}/", GetMyTicket).WithName("GetMySupportTicket").WithTags("Support").ProducesErrors(400);
         group.MapPost("/support/tickets/{id:long}/messages/", AddMessage).WithName("AddSupportTicketMessage").WithTags("Support");
         group.MapPut("/support/tickets/{id:long}/messages/{messageId:long}/attachment/", UploadAttachment)
             .WithName("UploadSupportTicketAttachment").WithTags("Support")
-            .Accepts<byte[]>("application/octet-stream")
+            .Accepts<byte[]>("application/octet-stream").ProducesErrors(413)
             .WithMetadata(new RequestSizeLimitAttribute(MaxAttachmentBytes));
         group.MapGet("/support/faq/", GetFaq).WithName("GetSupportFaq").WithTags("Support");
         group.MapGet("/support/faq/search/", SearchFaq).WithName("SearchSupportFaq").WithTags("Support");
         return group;
     }
 
-    /// <summary>Opens a ticket with its first message (201); the answer carries the number to tell the patient.</summary>
+    /// <summary>Open a support ticket</summary>
+    /// <remarks>
+    /// The bot's ticket wizard: opens a ticket on a topic with the patient's first message and optional attachment (201);
+    /// the answer carries its number (<c>T-000123</c>) to tell the patient.
+    /// </remarks>
+    /// <response code="404"><c>patient_not_found</c>: no patient with this Telegram id.</response>
     public static async Task<Results<Created<TicketDto>, BadRequest<ApiError>, NotFound<ApiError>>> CreateTicket(
         CreateTicketRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock,
         ILogger<SupportTicket> logger, CancellationToken cancellationToken)
@@ -80,7 +85,9 @@ public static class SupportApi
         }
     }
 
-    /// <summary>The patient's tickets, most recently updated first.</summary>
+    /// <summary>List a patient's support tickets</summary>
+    /// <remarks>The bot's "My tickets": the patient's tickets with their status, most recently updated first.</remarks>
+    /// <response code="404"><c>patient_not_found</c>: no patient with this Telegram id.</response>
     public static async Task<Results<Ok<TicketListResponse>, NotFound<ApiError>>> GetMyTickets(
         [FromQuery(Name = "telegram_id")] long telegramId, ClinicDbContext db, ClinicApiOptions options, CancellationToken cancellationToken)
     {
@@ -91,7 +98,9 @@ public static class SupportApi
         return TypedResults.Ok(new TicketListResponse(tickets));
     }
 
-    /// <summary>One of the patient's tickets with its thread; anyone else's is "not found".</summary>
+    /// <summary>Read one of a patient's support tickets</summary>
+    /// <remarks>The ticket with its whole thread of messages; another patient's ticket is a 404 like a missing one.</remarks>
+    /// <response code="404"><c>not_found</c>: no such ticket of this patient.</response>
     public static async Task<Results<Ok<TicketDto>, NotFound<ApiError>>> GetMyTicket(
         long id, [FromQuery(Name = "telegram_id")] long telegramId, ClinicDbContext db, ClinicApiOptions options, CancellationToken cancellationToken)
     {
@@ -99,7 +108,10 @@ public static class SupportApi
         return ticket is null ? Errors.NotFound("No such ticket.") : TypedResults.Ok(ticket.AsDto());
     }
 
-    /// <summary>The patient answers in their ticket (201); the ticket waits for the clinic again. A closed ticket is 409 <c>ticket_closed</c>.</summary>
+    /// <summary>Add a patient's message to their ticket</summary>
+    /// <remarks>The patient answers in their ticket (201), with an optional attachment; the ticket waits for the clinic again.</remarks>
+    /// <response code="404"><c>not_found</c>: no such ticket of this patient.</response>
+    /// <response code="409"><c>ticket_closed</c>: the ticket is closed; open a new one.</response>
     public static async Task<Results<Created<TicketMessageDto>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>>> AddMessage(
         long id, AddTicketMessageRequest request, ClinicDbContext db, ClinicApiOptions options, TimeProvider clock,
         ILogger<SupportTicket> logger, CancellationToken cancellationToken)
@@ -126,10 +138,14 @@ public static class SupportApi
         return TypedResults.Created(SupportRoutes.Ticket(ticket.Id), message.AsDto());
     }
 
-    /// <summary>
-    /// The bot's copy of a message's photo or file (the raw bytes as the body), so staff can open it without Telegram.
-    /// PDF, JPEG or PNG by content, at most 20 MB (Telegram's own download limit for bots); stored once.
-    /// </summary>
+    /// <summary>Store the file attached to a ticket message</summary>
+    /// <remarks>
+    /// The bot uploads its copy of a message's photo or file (the raw bytes as the body), so staff can open it without
+    /// Telegram. PDF, JPEG or PNG by content, at most 20 MB (Telegram's own download limit for bots); stored once.
+    /// </remarks>
+    /// <response code="400"><c>validation_failed</c> (no bytes) or <c>unsupported_file_type</c>.</response>
+    /// <response code="404"><c>not_found</c>: no such message with an attachment in this patient's ticket.</response>
+    /// <response code="413"><c>file_too_large</c>: the file is over 20 MB.</response>
     public static async Task<Results<Ok<TicketMessageDto>, BadRequest<ApiError>, NotFound<ApiError>, JsonHttpResult<ApiError>>> UploadAttachment(
         long id, long messageId, [FromQuery(Name = "telegram_id")] long telegramId, HttpRequest request, ClinicDbContext db,
         IDocumentStorage storage, ClinicApiOptions options, CancellationToken cancellationToken)
@@ -169,7 +185,9 @@ public static class SupportApi
         return TypedResults.Ok(message.AsDto());
     }
 
-    /// <summary>The FAQ in <c>lang</c> (ru, kk or en; Russian when absent).</summary>
+    /// <summary>List the FAQ</summary>
+    /// <remarks>The bot's FAQ menu: the questions and answers in <c>lang</c> (ru, kk or en; Russian when absent).</remarks>
+    /// <response code="400"><c>validation_failed</c>: <c>lang</c> is not ru, kk or en.</response>
     public static async Task<Results<Ok<FaqResponse>, BadRequest<ApiError>>> GetFaq(
         [FromQuery(Name = "lang")] string? lang, ClinicDbContext db, ClinicApiOptions options, CancellationToken cancellationToken)
     {
@@ -179,7 +197,12 @@ public static class SupportApi
         return TypedResults.Ok(new FaqResponse(language, categories.Select(c => c.AsDto(language)).ToList()));
     }
 
-    /// <summary>FAQ entries matching the free-text question <c>q</c> in <c>lang</c>, best first (see <see cref="FaqMatcher"/>).</summary>
+    /// <summary>Search the FAQ with a free-text question</summary>
+    /// <remarks>
+    /// Before opening a ticket the bot offers the answers that match what the patient wrote: the FAQ entries matching
+    /// <c>q</c> in <c>lang</c>, best first.
+    /// </remarks>
+    /// <response code="400"><c>validation_failed</c>: no question, or <c>lang</c> is not ru, kk or en.</response>
     public static async Task<Results<Ok<FaqSearchResponse>, BadRequest<ApiError>>> SearchFaq(
         [FromQuery(Name = "q")] string? q, [FromQuery(Name = "lang")] string? lang, ClinicDbContext db, ClinicApiOptions options,
         CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace Clinic.Api.Features.Payments.Kaspi;
 /// Typed client of Kaspi's partner QR API. Every answer is the envelope <c>{StatusCode, Message, Data}</c>;
 /// <c>StatusCode</c> 0 is success, anything else (or a non-2xx HTTP answer, or no answer in time) is a
 /// <see cref="PaymentProviderException"/>. Each request carries a fresh <c>X-Request-ID</c>; the <c>Api-Key</c>
-/// header and the client certificate are set up once on the HTTP client (<see cref="KaspiSetup"/>).
+/// header and the client certificate are set up once on the HTTP client (<see cref="PaymentsSetup.AddClinicPayments"/>).
 /// </summary>
 public sealed class KaspiQrClient(HttpClient http, KaspiOptions options)
 {
