@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clinic.Api.Data;
 
-/// <summary>PostgreSQL; migrations in Data/Migrations/Postgres (with the btree_gist exclusion constraints).</summary>
+/// <summary>PostgreSQL; migrations in Data/Migrations/Postgres (the btree_gist exclusion constraints in OverlapGuards).</summary>
 public sealed class PostgresClinicDbContext(DbContextOptions<PostgresClinicDbContext> options) : ClinicDbContext(options)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;

@@ -4,7 +4,7 @@ using Clinic.Contracts;
 
 namespace Clinic.Api.Tests.Infrastructure;
 
-public sealed class AuthAndErrorsTests(SqliteApp app) : ApiTest(app), IClassFixture<SqliteApp>
+public abstract class AuthAndErrorsTests(ClinicApp app) : ApiTest(app)
 {
     [Theory]
     [InlineData("GET", "/api/bot/branches/")]
@@ -97,3 +97,7 @@ public sealed class AuthAndErrorsTests(SqliteApp app) : ApiTest(app), IClassFixt
         Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
     }
 }
+
+public sealed class AuthAndErrorsOnSqliteTests(SqliteApp app) : AuthAndErrorsTests(app), IClassFixture<SqliteApp>;
+
+public sealed class AuthAndErrorsOnPostgresTests(PostgresApp app) : AuthAndErrorsTests(app), IClassFixture<PostgresApp>;

@@ -119,3 +119,5 @@ public sealed class PostgresApp() : ClinicApp(new PostgresTestDatabase());
 
 /// <summary>The embedded demo clinic, as a fresh install seeds it.</summary>
 public sealed class DemoSqliteApp() : ClinicApp(new SqliteTestDatabase(), demoData: true);
+
+public sealed class DemoPostgresApp() : ClinicApp(new PostgresTestDatabase(), demoData: true);

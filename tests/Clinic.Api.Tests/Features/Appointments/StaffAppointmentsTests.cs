@@ -7,7 +7,7 @@ using Clinic.Contracts;
 namespace Clinic.Api.Tests.Features.Appointments;
 
 /// <summary>The staff API: its own token, and the reception marking what happened to a visit.</summary>
-public sealed class StaffAppointmentsTests(SqliteApp app) : ApiTest(app), IClassFixture<SqliteApp>
+public abstract class StaffAppointmentsTests(ClinicApp app) : ApiTest(app)
 {
     private Task<HttpResponseMessage> SetStatusAsync(long id, string status, HttpClient? client = null) =>
         (client ?? App.Staff).PostAsync($"/api/admin/appointments/{id}/status/", RawJson($$"""{"status":"{{status}}"}"""), Cancel);
@@ -91,3 +91,7 @@ public sealed class StaffAppointmentsTests(SqliteApp app) : ApiTest(app), IClass
         await AssertErrorAsync(response, HttpStatusCode.NotFound, ErrorCodes.NotFound);
     }
 }
+
+public sealed class StaffAppointmentsOnSqliteTests(SqliteApp app) : StaffAppointmentsTests(app), IClassFixture<SqliteApp>;
+
+public sealed class StaffAppointmentsOnPostgresTests(PostgresApp app) : StaffAppointmentsTests(app), IClassFixture<PostgresApp>;

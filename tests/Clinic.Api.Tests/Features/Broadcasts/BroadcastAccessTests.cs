@@ -10,7 +10,7 @@ namespace Clinic.Api.Tests.Features.Broadcasts;
 /// Who may reach broadcasts: staff with ADMIN_API_TOKEN under /api/admin, and through the bot only Telegram users in
 /// ADMIN_TELEGRAM_IDS under /api/bot/admin. Everyone else gets an error and no data.
 /// </summary>
-public sealed class BroadcastAccessTests(AdminSqliteApp app) : BroadcastTest(app), IClassFixture<AdminSqliteApp>
+public abstract class BroadcastAccessTests(ClinicApp app) : BroadcastTest(app)
 {
     private const string BotAdmin = "/api/bot/admin";
 
@@ -101,3 +101,7 @@ public sealed class BroadcastAccessTests(AdminSqliteApp app) : BroadcastTest(app
         Assert.NotEqual(kept.Id, dropped.Id);
     }
 }
+
+public sealed class BroadcastAccessOnSqliteTests(AdminSqliteApp app) : BroadcastAccessTests(app), IClassFixture<AdminSqliteApp>;
+
+public sealed class BroadcastAccessOnPostgresTests(AdminPostgresApp app) : BroadcastAccessTests(app), IClassFixture<AdminPostgresApp>;

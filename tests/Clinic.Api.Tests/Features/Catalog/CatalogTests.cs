@@ -5,7 +5,7 @@ using Clinic.Contracts;
 
 namespace Clinic.Api.Tests.Features.Catalog;
 
-public sealed class CatalogTests(SqliteApp app) : ApiTest(app), IClassFixture<SqliteApp>
+public abstract class CatalogTests(ClinicApp app) : ApiTest(app)
 {
     [Fact]
     public async Task BranchesListEveryActiveBranchWithItsTimeZone()
@@ -64,3 +64,7 @@ public sealed class CatalogTests(SqliteApp app) : ApiTest(app), IClassFixture<Sq
         await AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
     }
 }
+
+public sealed class CatalogOnSqliteTests(SqliteApp app) : CatalogTests(app), IClassFixture<SqliteApp>;
+
+public sealed class CatalogOnPostgresTests(PostgresApp app) : CatalogTests(app), IClassFixture<PostgresApp>;

@@ -6,7 +6,7 @@ using Clinic.Contracts;
 namespace Clinic.Api.Tests.Features.Documents;
 
 /// <summary>The bot's document endpoints: generate a certificate from a real visit, list, download only by the owner.</summary>
-public sealed class DocumentsApiTests(SqliteApp app) : DocumentsTestBase(app), IClassFixture<SqliteApp>
+public abstract class DocumentsApiTests(ClinicApp app) : DocumentsTestBase(app)
 {
     [Fact]
     public async Task A_patient_who_came_to_a_visit_gets_a_visit_certificate_pdf_with_their_visit_on_it()
@@ -189,3 +189,7 @@ public sealed class DocumentsApiTests(SqliteApp app) : DocumentsTestBase(app), I
         await AssertErrorAsync(response, HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
     }
 }
+
+public sealed class DocumentsApiOnSqliteTests(SqliteApp app) : DocumentsApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class DocumentsApiOnPostgresTests(PostgresApp app) : DocumentsApiTests(app), IClassFixture<PostgresApp>;

@@ -7,7 +7,7 @@ using Clinic.Contracts;
 namespace Clinic.Api.Tests.Features.Documents;
 
 /// <summary>Staff uploads: PDF, JPEG or PNG by content only, at most 20 MB, behind the staff token.</summary>
-public sealed class StaffDocumentsTests(SqliteApp app) : DocumentsTestBase(app), IClassFixture<SqliteApp>
+public abstract class StaffDocumentsTests(ClinicApp app) : DocumentsTestBase(app)
 {
     private static readonly byte[] PdfBytes = "%PDF-1.4\n%âãÏÓ\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
     private static readonly byte[] PngBytes = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
@@ -162,3 +162,7 @@ public sealed class StaffDocumentsTests(SqliteApp app) : DocumentsTestBase(app),
         await AssertErrorAsync(response, HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized);
     }
 }
+
+public sealed class StaffDocumentsOnSqliteTests(SqliteApp app) : StaffDocumentsTests(app), IClassFixture<SqliteApp>;
+
+public sealed class StaffDocumentsOnPostgresTests(PostgresApp app) : StaffDocumentsTests(app), IClassFixture<PostgresApp>;

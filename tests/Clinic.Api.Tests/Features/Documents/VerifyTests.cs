@@ -7,7 +7,7 @@ using Clinic.Contracts;
 namespace Clinic.Api.Tests.Features.Documents;
 
 /// <summary>The public page a certificate's QR code opens: genuine or not, with initials and nothing more personal.</summary>
-public sealed class VerifyTests(SqliteApp app) : DocumentsTestBase(app), IClassFixture<SqliteApp>
+public abstract class VerifyTests(ClinicApp app) : DocumentsTestBase(app)
 {
     private async Task<DocumentDto> CertificateAsync()
     {
@@ -73,3 +73,7 @@ public sealed class VerifyTests(SqliteApp app) : DocumentsTestBase(app), IClassF
         Assert.DoesNotContain("<script>", page);
     }
 }
+
+public sealed class VerifyOnSqliteTests(SqliteApp app) : VerifyTests(app), IClassFixture<SqliteApp>;
+
+public sealed class VerifyOnPostgresTests(PostgresApp app) : VerifyTests(app), IClassFixture<PostgresApp>;

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 namespace Clinic.Api.Tests.Features.Payments;
 
 /// <summary>The API configured for Kaspi (KASPI_* settings) against the local fake Kaspi: invoices, statuses, refusals.</summary>
-public sealed class KaspiInvoicesTests(KaspiApp app) : PaymentsTestBase(app), IClassFixture<KaspiApp>
+public abstract class KaspiInvoicesTests(KaspiApp app) : PaymentsTestBase(app)
 {
     private FakeKaspi Kaspi => ((KaspiApp)App).Kaspi;
 
@@ -110,8 +110,12 @@ public sealed class KaspiInvoicesTests(KaspiApp app) : PaymentsTestBase(app), IC
     }
 }
 
+public sealed class KaspiInvoicesOnSqliteTests(KaspiSqliteApp app) : KaspiInvoicesTests(app), IClassFixture<KaspiSqliteApp>;
+
+public sealed class KaspiInvoicesOnPostgresTests(KaspiPostgresApp app) : KaspiInvoicesTests(app), IClassFixture<KaspiPostgresApp>;
+
 /// <summary>The API with KASPI_API_KEY and KASPI_BASE_URL pointing at a <see cref="FakeKaspi"/> it starts.</summary>
-public sealed class KaspiApp() : ClinicApp(new SqliteTestDatabase())
+public abstract class KaspiApp(ITestDatabase database) : ClinicApp(database)
 {
     public FakeKaspi Kaspi { get; } = FakeKaspi.StartAsync().GetAwaiter().GetResult();
 
@@ -129,3 +133,7 @@ public sealed class KaspiApp() : ClinicApp(new SqliteTestDatabase())
         await Kaspi.DisposeAsync();
     }
 }
+
+public sealed class KaspiSqliteApp() : KaspiApp(new SqliteTestDatabase());
+
+public sealed class KaspiPostgresApp() : KaspiApp(new PostgresTestDatabase());

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Clinic.Api.Tests.Features.Payments;
 
 /// <summary>The bot's payment endpoints with the sandbox provider: invoice, pay on the sandbox page, status, balance.</summary>
-public sealed class PaymentsApiTests(SqliteApp app) : PaymentsTestBase(app), IClassFixture<SqliteApp>
+public abstract class PaymentsApiTests(ClinicApp app) : PaymentsTestBase(app)
 {
     [Fact]
     public async Task An_invoice_for_a_booked_visit_asks_for_its_service_price_through_a_sandbox_link()
@@ -284,3 +284,7 @@ public sealed class PaymentsApiTests(SqliteApp app) : PaymentsTestBase(app), ICl
         Assert.Equal(1, await ReceiptMessagesAsync(invoice.Id));
     }
 }
+
+public sealed class PaymentsApiOnSqliteTests(SqliteApp app) : PaymentsApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PaymentsApiOnPostgresTests(PostgresApp app) : PaymentsApiTests(app), IClassFixture<PostgresApp>;

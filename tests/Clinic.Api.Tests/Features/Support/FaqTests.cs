@@ -5,7 +5,7 @@ using Clinic.Contracts;
 namespace Clinic.Api.Tests.Features.Support;
 
 /// <summary>The demo clinic's FAQ in each language, and free-text questions finding the right entry.</summary>
-public sealed class FaqTests(DemoSqliteApp app) : ApiTest(app), IClassFixture<DemoSqliteApp>
+public abstract class FaqTests(ClinicApp app) : ApiTest(app)
 {
     private async Task<FaqResponse> FaqAsync(string lang) =>
         await ReadAsync<FaqResponse>(await Api.GetAsync($"{SupportRoutes.Faq}?lang={lang}", Cancel));
@@ -81,3 +81,7 @@ public sealed class FaqTests(DemoSqliteApp app) : ApiTest(app), IClassFixture<De
         await AssertErrorAsync(await Api.GetAsync($"{SupportRoutes.FaqSearch}?q={new string('a', 501)}", Cancel), HttpStatusCode.BadRequest, ErrorCodes.ValidationFailed);
     }
 }
+
+public sealed class FaqOnSqliteTests(DemoSqliteApp app) : FaqTests(app), IClassFixture<DemoSqliteApp>;
+
+public sealed class FaqOnPostgresTests(DemoPostgresApp app) : FaqTests(app), IClassFixture<DemoPostgresApp>;

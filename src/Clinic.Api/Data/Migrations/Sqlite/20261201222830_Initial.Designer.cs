@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Clinic.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteClinicDbContext))]
-    [Migration("20261127172644_OutboxSender")]
-    partial class OutboxSender
+    [Migration("20261201222830_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -160,6 +160,105 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                     b.ToTable("idempotency_records");
                 });
 
+            modelBuilder.Entity("Clinic.Api.Features.Broadcasts.Broadcast", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("audience");
+
+                    b.Property<string>("ButtonText")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("button_text");
+
+                    b.Property<string>("ButtonUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("button_url");
+
+                    b.Property<string>("ClickToken")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("click_token");
+
+                    b.Property<int>("Clicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("clicks");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at_utc");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("PhotoFileId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("photo_file_id");
+
+                    b.Property<string>("PhotoUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("photo_url");
+
+                    b.Property<DateTime?>("ScheduledAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheduled_at_utc");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at_utc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClickToken")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("broadcasts");
+                });
+
             modelBuilder.Entity("Clinic.Api.Features.Catalog.Branch", b =>
                 {
                     b.Property<long>("Id")
@@ -176,6 +275,11 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_active");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
 
                     b.Property<string>("NameKk")
                         .IsRequired()
@@ -237,6 +341,11 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("photo_url");
+
+                    b.Property<string>("SpecialtyEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("specialty_en");
 
                     b.Property<string>("SpecialtyKk")
                         .IsRequired()
@@ -324,6 +433,11 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("buffer_before_minutes");
 
+                    b.Property<string>("CategoryEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_en");
+
                     b.Property<string>("CategoryKk")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -343,6 +457,11 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_active");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
 
                     b.Property<string>("NameKk")
                         .IsRequired()
@@ -535,6 +654,19 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
+                    b.Property<long?>("BroadcastId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("broadcast_id");
+
+                    b.Property<string>("ClickToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("click_token");
+
+                    b.Property<DateTime?>("ClickedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clicked_at_utc");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at_utc");
@@ -597,11 +729,37 @@ namespace Clinic.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("AppointmentId");
 
+                    b.HasIndex("ClickToken")
+                        .IsUnique();
+
+                    b.HasIndex("LeaseId");
+
                     b.HasIndex("PatientId");
+
+                    b.HasIndex("BroadcastId", "Status");
 
                     b.HasIndex("Status", "DueAtUtc");
 
                     b.ToTable("outbox_messages");
+                });
+
+            modelBuilder.Entity("Clinic.Api.Features.Patients.IinAttempt", b =>
+                {
+                    b.Property<long>("TelegramId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("telegram_id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<DateTime>("WindowStartedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window_started_at_utc");
+
+                    b.HasKey("TelegramId");
+
+                    b.ToTable("iin_attempts");
                 });
 
             modelBuilder.Entity("Clinic.Api.Features.Patients.Patient", b =>
@@ -749,9 +907,23 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("provider_payment_id");
 
+                    b.Property<string>("ProviderRefundId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_refund_id");
+
                     b.Property<long?>("ReceiptDocumentId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("receipt_document_id");
+
+                    b.Property<string>("RefundReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refund_reason");
+
+                    b.Property<DateTime?>("RefundedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refunded_at_utc");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -870,6 +1042,242 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                     b.ToTable("weekly_plan", (string)null);
                 });
 
+            modelBuilder.Entity("Clinic.Api.Features.Support.FaqCategory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title_en");
+
+                    b.Property<string>("TitleKk")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title_kk");
+
+                    b.Property<string>("TitleRu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title_ru");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Position");
+
+                    b.ToTable("faq_categories");
+                });
+
+            modelBuilder.Entity("Clinic.Api.Features.Support.FaqEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AnswerEn")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer_en");
+
+                    b.Property<string>("AnswerKk")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer_kk");
+
+                    b.Property<string>("AnswerRu")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer_ru");
+
+                    b.Property<long>("CategoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("KeywordsEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("keywords_en");
+
+                    b.Property<string>("KeywordsKk")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("keywords_kk");
+
+                    b.Property<string>("KeywordsRu")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("keywords_ru");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("QuestionEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question_en");
+
+                    b.Property<string>("QuestionKk")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question_kk");
+
+                    b.Property<string>("QuestionRu")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question_ru");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.ToTable("faq_entries");
+                });
+
+            modelBuilder.Entity("Clinic.Api.Features.Support.SupportTicket", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long>("PatientId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("patient_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("topic");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at_utc");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("PatientId", "UpdatedAtUtc");
+
+                    b.HasIndex("Status", "UpdatedAtUtc");
+
+                    b.ToTable("support_tickets");
+                });
+
+            modelBuilder.Entity("Clinic.Api.Features.Support.SupportTicketMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AttachmentContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attachment_content_type");
+
+                    b.Property<string>("AttachmentFileId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attachment_file_id");
+
+                    b.Property<string>("AttachmentFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attachment_file_name");
+
+                    b.Property<string>("AttachmentKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attachment_kind");
+
+                    b.Property<long?>("AttachmentSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attachment_size");
+
+                    b.Property<string>("AttachmentStorageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attachment_storage_key");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "CreatedAtUtc");
+
+                    b.ToTable("support_ticket_messages");
+                });
+
             modelBuilder.Entity("Clinic.Api.Features.Appointments.Appointment", b =>
                 {
                     b.HasOne("Clinic.Api.Features.Catalog.Branch", "Branch")
@@ -913,6 +1321,15 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                     b.Navigation("Patient");
 
                     b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("Clinic.Api.Features.Broadcasts.Broadcast", b =>
+                {
+                    b.HasOne("Clinic.Api.Features.Catalog.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Clinic.Api.Features.Catalog.Branch", b =>
@@ -1018,6 +1435,11 @@ namespace Clinic.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Clinic.Api.Features.Outbox.OutboxMessage", b =>
                 {
+                    b.HasOne("Clinic.Api.Features.Broadcasts.Broadcast", null)
+                        .WithMany()
+                        .HasForeignKey("BroadcastId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Clinic.Api.Features.Patients.Patient", "Patient")
                         .WithMany()
                         .HasForeignKey("PatientId")
@@ -1139,11 +1561,65 @@ namespace Clinic.Api.Data.Migrations.Sqlite
                     b.Navigation("Breaks");
                 });
 
+            modelBuilder.Entity("Clinic.Api.Features.Support.FaqCategory", b =>
+                {
+                    b.HasOne("Clinic.Api.Features.Catalog.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clinic.Api.Features.Support.FaqEntry", b =>
+                {
+                    b.HasOne("Clinic.Api.Features.Support.FaqCategory", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clinic.Api.Features.Support.SupportTicket", b =>
+                {
+                    b.HasOne("Clinic.Api.Features.Catalog.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Clinic.Api.Features.Patients.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("Clinic.Api.Features.Support.SupportTicketMessage", b =>
+                {
+                    b.HasOne("Clinic.Api.Features.Support.SupportTicket", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Clinic.Api.Features.Catalog.Doctor", b =>
                 {
                     b.Navigation("Branches");
 
                     b.Navigation("Services");
+                });
+
+            modelBuilder.Entity("Clinic.Api.Features.Support.FaqCategory", b =>
+                {
+                    b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("Clinic.Api.Features.Support.SupportTicket", b =>
+                {
+                    b.Navigation("Messages");
                 });
 #pragma warning restore 612, 618
         }

@@ -9,7 +9,7 @@ namespace Clinic.Api.Data.Migrations.Sqlite
     /// two overlapping active appointments of one doctor (with buffers) or one patient cannot be stored by any writer.
     /// The API's BEGIN IMMEDIATE transaction re-checks first and answers before a trigger ever fires.
     /// </summary>
-    public partial class OverlapTriggers : Migration
+    public partial class OverlapGuards : Migration
     {
         private const string Active = "('pending', 'booked', 'arrived')";
 
