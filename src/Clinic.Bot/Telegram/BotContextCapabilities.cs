@@ -18,4 +18,11 @@ public static class BotContextCapabilities
         await context.SendAsync(context.Texts[$"errors.{ApiResultCodes.NotOffered}"]);
         return false;
     }
+
+    /// <summary>A router's handler that runs only when the API offers <paramref name="extension"/>, and otherwise says it is not offered.</summary>
+    public static UpdateHandler Requiring(ApiExtension extension, UpdateHandler handler) => async context =>
+    {
+        if (await context.RequireAsync(extension))
+            await handler(context);
+    };
 }
