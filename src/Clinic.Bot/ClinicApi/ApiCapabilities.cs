@@ -108,7 +108,9 @@ public sealed class ApiCapabilities(ILogger<ApiCapabilities> logger)
             logger.LogInformation("{Message}", message);
     }
 
-    private static string PathOnly(string path) => "/" + path.Split('?')[0].TrimStart('/');
+    private static string PathOnly(string path) =>
+        "/" + (Uri.TryCreate(path, UriKind.Absolute, out var absolute) ? absolute.AbsolutePath : path.Split('?')[0]).TrimStart('/');
 
-    private static Regex Seed(string pattern) => new($"^{Routes.BotPrefix}/{pattern}$", RegexOptions.CultureInvariant);
+    // Anchored at the end only: a base URL may put a prefix before /api/bot ("https://host/clinic/").
+    private static Regex Seed(string pattern) => new($"{Routes.BotPrefix}/{pattern}$", RegexOptions.CultureInvariant);
 }
