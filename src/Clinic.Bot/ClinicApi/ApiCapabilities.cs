@@ -69,7 +69,11 @@ public sealed class ApiCapabilities(ILogger<ApiCapabilities> logger)
     /// <summary>True once the API is known to have only the seed's routes.</summary>
     public bool IsSeedOnly => (Kind)_kind == Kind.Seed;
 
-    /// <summary>Whether a feature needing <paramref name="extension"/> should show itself: not against a seed-only API.</summary>
+    /// <summary>
+    /// Whether a feature needing <paramref name="extension"/> should show itself: not against a seed-only API. Today the
+    /// answer is the same for every extension (this project's API has all of them, the original none); features still
+    /// name theirs, so the routes each needs are written down in one place.
+    /// </summary>
     public bool Offers(ApiExtension extension) => !IsSeedOnly;
 
     public bool Known => (Kind)_kind != Kind.Unknown;

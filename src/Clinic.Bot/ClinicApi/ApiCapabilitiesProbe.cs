@@ -8,19 +8,31 @@ public sealed class ApiCapabilitiesProbe(IServiceProvider services, ApiCapabilit
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!capabilities.Known && !stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            while (!capabilities.Known)
             {
-                await services.GetRequiredService<ClinicApiClient>().ProbeCapabilities(capabilities, stoppingToken);
+                await ProbeOnceAsync(stoppingToken);
+                if (!capabilities.Known)
+                    await Task.Delay(RetryDelay, clock, stoppingToken);
             }
-            catch (Exception error) when (error is HttpRequestException or TimeoutException || (error is OperationCanceledException && !stoppingToken.IsCancellationRequested))
-            {
-                logger.LogDebug("The clinic API did not answer the capability probe: {Reason}", error.Message);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopped before the API answered.
+        }
+    }
 
-            if (!capabilities.Known)
-                await Task.Delay(RetryDelay, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+    private async Task ProbeOnceAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await services.GetRequiredService<ClinicApiClient>().ProbeCapabilities(capabilities, stoppingToken);
+        }
+        catch (Exception error) when (error is HttpRequestException or TimeoutException || (error is OperationCanceledException && !stoppingToken.IsCancellationRequested))
+        {
+            // The API is not up yet: the bot's health check reports that; this only asks again later.
+            logger.LogDebug("The clinic API did not answer the capability probe: {Reason}", error.Message);
         }
     }
 }
