@@ -46,6 +46,7 @@ public static class ClinicBotApp
         services.TryAddSingletonTimeProvider();
         services.AddSingleton(Localizer.LoadEmbedded());
         services.AddClinicApiClient(options.DjangoApiUrl.ToString(), options.TelegramBotApiSecret);
+        services.AddApiCapabilities();
 
         // Configure Telegram
         services.AddHttpClient("telegram");

@@ -33,6 +33,9 @@ public static class ApiResultCodes
     /// <summary>No answer, a timeout, or a 5xx without a readable error body.</summary>
     public const string Unavailable = "unavailable";
 
+    /// <summary>The API has no route for this (the original Django API): the feature is not offered by this clinic.</summary>
+    public const string NotOffered = "not_offered";
+
     /// <summary>An answer the client could not read (not JSON, or not the error shape).</summary>
     public const string Unknown = "unknown";
 
@@ -48,7 +51,7 @@ public static class ApiResultCodes
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
         .Where(f => f.IsLiteral && f.FieldType == typeof(string))
         .Select(f => (string)f.GetRawConstantValue()!)
-        .Append(Unavailable).Append(Unknown)
+        .Append(Unavailable).Append(Unknown).Append(NotOffered)
         .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>

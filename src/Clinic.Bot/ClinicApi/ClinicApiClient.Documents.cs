@@ -38,7 +38,7 @@ public sealed partial class ClinicApiClient
             var status = (int)response.StatusCode;
             var content = await response.Content.ReadAsByteArrayAsync(ct);
             if (!response.IsSuccessStatusCode)
-                return ReadError<DocumentFile>(content, status, response.ReasonPhrase);
+                return ReadError<DocumentFile>(request, content, status, response.ReasonPhrase);
             var headers = response.Content.Headers;
             var name = headers.ContentDisposition?.FileNameStar ?? headers.ContentDisposition?.FileName?.Trim('"') ?? $"document-{id}";
             return ApiResult<DocumentFile>.Success(new DocumentFile(content, name, headers.ContentType?.MediaType ?? "application/octet-stream"), status);

@@ -35,7 +35,7 @@ public sealed partial class ClinicApiClient
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
             var body = await response.Content.ReadAsByteArrayAsync(ct);
             var status = (int)response.StatusCode;
-            return response.IsSuccessStatusCode ? ReadValue<TicketMessageDto>(body, status) : ReadError<TicketMessageDto>(body, status, response.ReasonPhrase);
+            return response.IsSuccessStatusCode ? ReadValue<TicketMessageDto>(body, status) : ReadError<TicketMessageDto>(request, body, status, response.ReasonPhrase);
         }
         catch (Exception error) when (error is HttpRequestException or TimeoutException || (error is OperationCanceledException && !ct.IsCancellationRequested))
         {

@@ -27,7 +27,8 @@ public sealed partial class ClinicApiClient
             request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ClinicJson.Options));
             request.Content.Headers.ContentType = JsonMediaType;
         }
-        if (idempotencyKey is not null)
+        // Without the header the request is also not retried: only an API known to honour the key may see it twice.
+        if (idempotencyKey is not null && (capabilities?.HonoursIdempotencyKeys ?? true))
             request.Headers.Add(IdempotencyKeyHeader, idempotencyKey);
 
         try
@@ -35,7 +36,7 @@ public sealed partial class ClinicApiClient
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
             var status = (int)response.StatusCode;
             var content = await response.Content.ReadAsByteArrayAsync(ct);
-            return response.IsSuccessStatusCode ? ReadValue<T>(content, status) : ReadError<T>(content, status, response.ReasonPhrase);
+            return response.IsSuccessStatusCode ? ReadValue<T>(content, status) : ReadError<T>(request, content, status, response.ReasonPhrase);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -70,18 +71,14 @@ public sealed partial class ClinicApiClient
         return ApiResult<T>.Failure(new ApiError(ApiResultCodes.Unknown, $"HTTP {status} with an unreadable body: {Echo(content)}"), status);
     }
 
-    private static ApiResult<T> ReadError<T>(byte[] content, int status, string? reason)
+    private ApiResult<T> ReadError<T>(HttpRequestMessage request, byte[] content, int status, string? reason)
     {
-        try
-        {
-            var error = JsonSerializer.Deserialize<ApiError>(content, ClinicJson.Options);
-            if (error is { Code.Length: > 0 })
-                return ApiResult<T>.Failure(error with { Message = error.Message ?? "" }, status);
-        }
-        catch (JsonException)
-        {
-            // Not the API's error shape (a proxy's HTML page, say): described below.
-        }
+        var (error, ours) = ApiErrorReader.Read(content, status);
+        if (capabilities?.LearnFromAnswer(request.Method, request.RequestUri!.OriginalString, status, ours) == true)
+            return ApiResult<T>.Failure(new ApiError(ApiResultCodes.NotOffered, $"HTTP {status}: the clinic API has no such route"), status);
+        if (error is not null && (ours || status < 500))
+            return ApiResult<T>.Failure(error, status);
+        // Not an error shape the bot knows (a proxy's HTML page, say): described below.
         var message = $"HTTP {status} {reason}: {Echo(content)}".TrimEnd(' ', ':');
         return status >= 500
             ? ApiResult<T>.Unavailable(message, status)

@@ -6,8 +6,10 @@ namespace Clinic.Bot.ClinicApi;
 /// <summary>
 /// The bot's typed client for the clinic API (<c>/api/bot/</c>). It never throws for API or network
 /// failures: every call returns an <see cref="ApiResult{T}"/>. Only cancellation by the caller's token escapes.
+/// <paramref name="capabilities"/> learns from its answers whether the API has more than the original's routes; a client
+/// built by hand without one (tests, tools) assumes this project's API.
 /// </summary>
-public sealed partial class ClinicApiClient(HttpClient http)
+public sealed partial class ClinicApiClient(HttpClient http, ApiCapabilities? capabilities = null)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
@@ -22,6 +24,14 @@ public sealed partial class ClinicApiClient(HttpClient http)
 
     public Task<ApiResult<VerifyIinResponse>> VerifyIin(string iin, long telegramId, CancellationToken ct = default) =>
         Send<VerifyIinResponse>(HttpMethod.Post, Routes.PatientVerifyIin, new VerifyIinRequest(iin, telegramId), idempotencyKey: null, ct);
+
+    /// <summary>The capability probe: an extension route that changes nothing (see <see cref="ApiCapabilities.ProbePath"/>).</summary>
+    internal async Task ProbeCapabilities(ApiCapabilities target, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(new Uri(ApiCapabilities.ProbePath.TrimStart('/'), UriKind.Relative), ct);
+        var content = await response.Content.ReadAsByteArrayAsync(ct);
+        target.LearnFromProbe((int)response.StatusCode, response.IsSuccessStatusCode || ApiErrorReader.Read(content, (int)response.StatusCode).Ours);
+    }
 
     // Catalog
 

@@ -46,6 +46,14 @@ public sealed class OutboxSender(
     public static readonly TimeSpan IdleDelay = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan ApiDownDelay = TimeSpan.FromSeconds(3);
     public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often an API without <c>outbox/claim</c> (the original Django API) is asked again, in case it gains one: rarely,
+    /// but within <see cref="StallAfter"/>, so the loop still counts as alive.
+    /// </summary>
+    public static readonly TimeSpan NoOutboxDelay = TimeSpan.FromMinutes(1);
+
+    private int _noOutboxLogged;
     private const int MaxFloodRetries = 10;
 
     /// <summary>Results per report request, at most what the API takes at once.</summary>
@@ -135,6 +143,13 @@ public sealed class OutboxSender(
             _heartbeat.Beat();
             // Not cancelled by shutdown: rows the API leased are then released below instead of waiting out their lease.
             var claim = await Api().ClaimOutbox(new OutboxClaimRequest(BatchSize, options.OutboxLeaseSeconds), CancellationToken.None);
+
+            if (claim.StatusCode is 404 or 405)
+            {
+                NoOutbox();
+                if (!await DelayAsync(NoOutboxDelay, stoppingToken)) return;
+                continue;
+            }
 
             if (!claim.IsSuccess)
             {
@@ -408,6 +423,14 @@ public sealed class OutboxSender(
     }
 
     private ClinicApiClient Api() => services.GetRequiredService<ClinicApiClient>();
+
+    /// <summary>Said once: an API without the outbox is a supported set-up (no reminders or broadcasts), not an error.</summary>
+    private void NoOutbox()
+    {
+        if (Interlocked.Exchange(ref _noOutboxLogged, 1) == 0)
+            logger.LogInformation("The clinic API has no outbox (claim answered 404/405): no reminders, surveys or broadcasts are sent; asking again every {Delay}",
+                NoOutboxDelay);
+    }
 
     private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken stoppingToken)
     {

@@ -49,6 +49,14 @@ public sealed class FakeClinicApi : IAsyncDisposable
             .BuildServiceProvider()
             .GetRequiredService<ClinicApiClient>();
 
+    /// <summary>The same client learning what the API offers into <paramref name="capabilities"/>, as the bot's is.</summary>
+    public ClinicApiClient CreateClient(ApiCapabilities capabilities) =>
+        new ServiceCollection()
+            .AddSingleton(capabilities)
+            .AddClinicApiClient(BaseAddress.ToString(), Secret)
+            .BuildServiceProvider()
+            .GetRequiredService<ClinicApiClient>();
+
     /// <summary>A port nothing listens on, for "connection refused".</summary>
     public static int UnusedPort()
     {

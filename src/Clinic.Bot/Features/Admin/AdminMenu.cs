@@ -11,6 +11,8 @@ public static class AdminMenu
 {
     public static async Task ShowAsync(BotContext context)
     {
+        if (!await context.RequireAsync(ClinicApi.ApiExtension.Admin))
+            return;
         await context.AnswerCallbackAsync();
         context.ClearFlow();
         await context.ShowAsync(context.Texts["admin.menu"], Keyboard(context));

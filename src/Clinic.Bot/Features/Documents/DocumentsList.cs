@@ -92,10 +92,14 @@ public static class DocumentsList
 
         var texts = context.Texts;
         var documents = result.Value!.Items;
-        var request = new List<InlineKeyboardButton> { Keyboards.Button(texts["documents.request"], "dc", "req") };
+        // The certificate wizard needs documents/visits/, which the original API does not have.
+        var request = context.Offers(ApiExtension.CertificateVisits)
+            ? new List<InlineKeyboardButton> { Keyboards.Button(texts["documents.request"], "dc", "req") }
+            : [];
         if (documents.Count == 0)
         {
-            await context.ShowAsync(texts["documents.empty"], Keyboards.Inline([request]));
+            await context.ShowAsync(request.Count == 0 ? texts["documents.empty_without_request"] : texts["documents.empty"],
+                request.Count == 0 ? null : Keyboards.Inline([request]));
             return;
         }
 
@@ -124,7 +128,11 @@ public static class DocumentsList
             rows.Add(pager);
         }
 
-        rows.Add(request);
+        if (request.Count > 0)
+        {
+            rows.Add(request);
+        }
+
         var title = pages > 1
             ? texts["documents.title"] + "\n" + texts.Format("documents.page", ("page", page + 1), ("pages", pages))
             : texts["documents.title"];

@@ -1,4 +1,6 @@
+using Clinic.Bot.ClinicApi;
 using Clinic.Bot.Telegram;
+using static Clinic.Bot.Telegram.BotContextCapabilities;
 
 namespace Clinic.Bot.Features.Documents;
 
@@ -8,9 +10,9 @@ public static class DocumentsRouter
     public static Router Create() => new Router("documents")
         .OnCallback("dc:pg", DocumentsList.OnPageAsync)
         .OnCallback("dc:get", DocumentsList.OnDocumentAsync)
-        .OnCallback("dc:req", CertificateWizard.StartAsync)
-        .OnCallback("dc:k", CertificateWizard.OnKindAsync)
-        .OnCallback("dc:v", CertificateWizard.OnVisitAsync)
+        .OnCallback("dc:req", Requiring(ApiExtension.CertificateVisits, CertificateWizard.StartAsync))
+        .OnCallback("dc:k", Requiring(ApiExtension.CertificateVisits, CertificateWizard.OnKindAsync))
+        .OnCallback("dc:v", Requiring(ApiExtension.CertificateVisits, CertificateWizard.OnVisitAsync))
         .OnCallback("dc:skip", CertificateWizard.OnSkipOrganizationAsync)
         .OnCallback("dc:x", CertificateWizard.OnCancelAsync)
         .OnState(CertificateWizard.Organization, CertificateWizard.OnOrganizationAsync)

@@ -1,3 +1,4 @@
+using Clinic.Bot.ClinicApi;
 using Clinic.Bot.Features.Registration;
 using Clinic.Bot.Telegram;
 using Clinic.Contracts;
@@ -28,18 +29,24 @@ public static class ProfileCard
             ("iin_masked", IinMask.Mask(patient.Iin)),
             ("birth_date", patient.BirthDate is { } birth ? texts.FullDate(birth) : ""),
             ("language", texts["language.name"]))
-            + "\n" + texts.Format("profile_settings.card_notifications",
+            + (!context.Offers(ApiExtension.ProfileSettings) ? "" : "\n" + texts.Format("profile_settings.card_notifications",
                 ("reminders", texts[patient.RemindersEnabled ? "profile_settings.on" : "profile_settings.off"]),
-                ("news", texts[patient.NewsOptIn ? "profile_settings.on" : "profile_settings.off"]));
+                ("news", texts[patient.NewsOptIn ? "profile_settings.on" : "profile_settings.off"])));
     }
 
     private static InlineKeyboardMarkup Keyboard(BotContext context)
     {
         var texts = context.Texts;
+        var names = new List<InlineKeyboardButton>
+            { Keyboards.Button(texts["profile_settings.change_name"], "pf", "name"), Keyboards.Button(texts["profile_settings.change_phone"], "pf", "phone") };
+        var language = Keyboards.Button(texts["profile.language"], "lang", "ask");
+        // Notification switches and deleting the account are routes the original API does not have.
+        if (!context.Offers(ApiExtension.ProfileSettings))
+            return Keyboards.Inline([names, [language]]);
         return Keyboards.Inline(
         [
-            [Keyboards.Button(texts["profile_settings.change_name"], "pf", "name"), Keyboards.Button(texts["profile_settings.change_phone"], "pf", "phone")],
-            [Keyboards.Button(texts["profile.language"], "lang", "ask"), Keyboards.Button(texts["profile_settings.notifications"], "pf", "notif")],
+            names,
+            [language, Keyboards.Button(texts["profile_settings.notifications"], "pf", "notif")],
             [Keyboards.Button(texts["profile_settings.delete"], "pf", "del")],
         ]);
     }

@@ -16,7 +16,8 @@ public static class AttachmentCopies
 
     public static async Task KeepAsync(BotContext context, long ticketId, TicketMessageDto message)
     {
-        if (message.Attachment is not { } attachment)
+        // The original API keeps only Telegram's file_id: staff fetch the file from Telegram.
+        if (message.Attachment is not { } attachment || !context.Offers(ClinicApi.ApiExtension.TicketThreads))
             return;
         var logger = context.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AttachmentCopies));
         try

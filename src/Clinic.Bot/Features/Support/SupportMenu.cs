@@ -1,3 +1,4 @@
+using Clinic.Bot.ClinicApi;
 using Clinic.Bot.Features.Registration;
 using Clinic.Bot.Telegram;
 using Clinic.Contracts;
@@ -48,7 +49,10 @@ public static class SupportMenu
             return;
         }
 
-        var result = await context.Api.SearchFaq(question, context.Texts.Language, context.CancellationToken);
+        // Without FAQ search (the original API) the question goes to support as it is.
+        var result = context.Offers(ApiExtension.FaqSearch)
+            ? await context.Api.SearchFaq(question, context.Texts.Language, context.CancellationToken)
+            : ApiResult<FaqSearchResponse>.Success(new FaqSearchResponse(context.Texts.Language, []));
         if (await context.FailedAsync(result))
             return;
         context.Data["desc"] = question;
@@ -67,12 +71,15 @@ public static class SupportMenu
         await context.SendAsync(text, Keyboards.Inline([[contact], [Keyboards.Button(context.Texts["support.faq"], "sp", "faq")]]));
     }
 
-    private static InlineKeyboardMarkup Keyboard(BotContext context) => Keyboards.Inline(
-    [
-        [Keyboards.Button(context.Texts["support.faq"], "sp", "faq")],
-        [Keyboards.Button(context.Texts["support.my_tickets"], "sp", "my", 0)],
-        [Keyboards.Button(context.Texts["support.new_ticket"], "sp", "new")],
-    ]);
+    private static InlineKeyboardMarkup Keyboard(BotContext context)
+    {
+        var faq = Keyboards.Button(context.Texts["support.faq"], "sp", "faq");
+        var ticket = Keyboards.Button(context.Texts["support.new_ticket"], "sp", "new");
+        // The original API creates tickets but cannot list them.
+        return context.Offers(ApiExtension.TicketThreads)
+            ? Keyboards.Inline([[faq], [Keyboards.Button(context.Texts["support.my_tickets"], "sp", "my", 0)], [ticket]])
+            : Keyboards.Inline([[faq], [ticket]]);
+    }
 
     public static string TopicName(TicketTopic topic) => topic.ToString().ToLowerInvariant();
 }

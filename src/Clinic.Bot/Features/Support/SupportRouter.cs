@@ -1,4 +1,6 @@
+using Clinic.Bot.ClinicApi;
 using Clinic.Bot.Telegram;
+using static Clinic.Bot.Telegram.BotContextCapabilities;
 
 namespace Clinic.Bot.Features.Support;
 
@@ -14,9 +16,9 @@ public static class SupportRouter
         .OnCallback("sp:new", TicketWizard.OnNewAsync)
         .OnCallback("sp:tp", TicketWizard.OnTopicAsync)
         .OnCallback("sp:skip", TicketWizard.OnSkipFileAsync)
-        .OnCallback("sp:my", TicketThread.OnListAsync)
-        .OnCallback("sp:t", TicketThread.OnOpenAsync)
-        .OnCallback("sp:r", TicketThread.OnReplyAsync)
+        .OnCallback("sp:my", Requiring(ApiExtension.TicketThreads, TicketThread.OnListAsync))
+        .OnCallback("sp:t", Requiring(ApiExtension.TicketThreads, TicketThread.OnOpenAsync))
+        .OnCallback("sp:r", Requiring(ApiExtension.TicketThreads, TicketThread.OnReplyAsync))
         .OnState(SupportMenu.Ask, SupportMenu.OnQuestionAsync)
         .OnState(TicketWizard.Description, TicketWizard.OnDescriptionAsync)
         .OnState(TicketWizard.File, TicketWizard.OnFileAsync)
