@@ -25,11 +25,8 @@ public static class ClinicApiApp
 {
     public static WebApplicationBuilder AddClinicApi(this WebApplicationBuilder builder)
     {
-        var options = ClinicApiOptions.FromConfiguration(builder.Configuration);
-        if (!builder.Environment.IsDevelopment())
-            options.RequireProductionSettings(builder.Configuration);
         var services = builder.Services;
-        services.AddSingleton(options);
+        var options = services.AddClinicApiOptions(builder.Configuration);
         // Microsoft.Extensions.Http logs every request's full URL (the Kaspi client's included): no client logs its
         // requests, whatever level an operator sets.
         services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers());

@@ -30,14 +30,8 @@ public static class ClinicBotApp
 {
     public static WebApplicationBuilder AddClinicBot(this WebApplicationBuilder builder)
     {
-        var options = BotOptions.From(builder.Configuration);
-        if (!builder.Environment.IsDevelopment())
-        {
-            options.RequireStrongSecrets();
-        }
-
         var services = builder.Services;
-        services.AddSingleton(options);
+        var options = services.AddBotOptions(builder.Configuration);
         // Microsoft.Extensions.Http logs every request's full URL, and the Bot API's URLs carry the bot token: no client
         // logs its requests, whatever level an operator sets.
         services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers());
