@@ -14,6 +14,7 @@ using Clinic.Contracts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace Clinic.Api;
@@ -54,6 +55,9 @@ public static class ClinicApiApp
 
     public static WebApplication UseClinicApi(this WebApplication app)
     {
+        // Refused settings (ValidateOnStart) stop the start here, before the database is migrated and before the host
+        // would log the refusal as a failed start with a stack trace.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         var options = app.Services.GetRequiredService<ClinicApiOptions>();
         app.UseClinicForwardedHeaders(options);
         app.UseClinicSecurityHeaders();

@@ -17,6 +17,7 @@ using Clinic.Bot.Localization;
 using Clinic.Bot.Notifications;
 using Clinic.Bot.Telegram;
 using Clinic.Contracts;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Telegram.Bot;
 
@@ -106,6 +107,8 @@ public static class ClinicBotApp
 
     public static WebApplication UseClinicBot(this WebApplication app)
     {
+        // Refused settings (ValidateOnStart) stop the start here, before the host would log them as a failed start.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         app.UseClinicRateLimiting();
         app.MapTelegramWebhook();
         return app;

@@ -83,5 +83,4 @@ public sealed class ClinicApiOptionsTests
         Assert.Equal(["ADMIN_API_TOKEN", "PUBLIC_BASE_URL", "SLOT_GRID_MINUTES", "TELEGRAM_BOT_API_SECRET"], failures.Select(f => f.Split(' ')[0]).Order());
         Assert.DoesNotContain(failures, f => f.Contains("changeme", StringComparison.Ordinal));
     }
-
 }
