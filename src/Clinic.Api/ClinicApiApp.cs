@@ -14,6 +14,7 @@ using Clinic.Contracts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace Clinic.Api;
@@ -25,12 +26,9 @@ public static class ClinicApiApp
 {
     public static WebApplicationBuilder AddClinicApi(this WebApplicationBuilder builder)
     {
-        var options = ClinicApiOptions.FromConfiguration(builder.Configuration);
-        if (!builder.Environment.IsDevelopment())
-            options.RequireProductionSettings(builder.Configuration);
         builder.AddClinicLogging();
         var services = builder.Services;
-        services.AddSingleton(options);
+        var options = services.AddClinicApiOptions(builder.Configuration);
         // Microsoft.Extensions.Http logs every request's full URL (the Kaspi client's included): no client logs its
         // requests, whatever level an operator sets.
         services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers());
@@ -59,6 +57,9 @@ public static class ClinicApiApp
 
     public static WebApplication UseClinicApi(this WebApplication app)
     {
+        // Refused settings (ValidateOnStart) stop the start here, before the database is migrated and before the host
+        // would log the refusal as a failed start with a stack trace.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         var options = app.Services.GetRequiredService<ClinicApiOptions>();
         app.UseClinicForwardedHeaders(options);
         app.UseClinicSecurityHeaders();

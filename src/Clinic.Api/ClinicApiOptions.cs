@@ -11,7 +11,7 @@ namespace Clinic.Api;
 /// <item><term>ADMIN_API_TOKEN</term><description>Bearer token of the staff API under /api/admin/. Empty (the default) closes the staff API; when set, outside Development, as strong as the bot's secret.</description></item>
 /// <item><term>DATABASE_URL</term><description><c>postgres://user:pass@host:port/db</c> or an Npgsql <c>Key=Value</c> string; selects PostgreSQL.</description></item>
 /// <item><term>ConnectionStrings__Clinic</term><description>Npgsql connection string; selects PostgreSQL when DATABASE_URL is not set.</description></item>
-/// <item><term>SQLITE_PATH</term><description>SQLite file used when no PostgreSQL is configured. Default <c>data/clinic.db</c>; the directory is created.</description></item>
+/// <item><term>SQLITE_PATH</term><description>SQLite file used when no PostgreSQL is configured. Default <c>data/clinic.db</c>; its folder is created at start.</description></item>
 /// <item><term>SEED_DEMO_DATA</term><description>Seed the demo clinic into an empty database. Default <c>false</c>; the all-in-one sandbox turns it on.</description></item>
 /// <item><term>DEFAULT_ORGANIZATION_ID</term><description>Organization the bot serves. Default <c>1</c>.</description></item>
 /// <item><term>BOOKING_MIN_NOTICE_MINUTES</term><description>Earliest bookable slot is now plus this. Default <c>120</c>.</description></item>
@@ -37,7 +37,8 @@ namespace Clinic.Api;
 /// <item><term>OPENAPI_PUBLIC</term><description>Serve /openapi/v1.json and /scalar. Default: on in Development only.</description></item>
 /// <item><term>TRUSTED_PROXIES</term><description>Comma-separated addresses or CIDR networks of reverse proxies whose <c>X-Forwarded-For</c> names the client (for the public routes' rate limit). Empty (the default) trusts no header.</description></item>
 /// </list>
-/// A malformed value stops startup with a message naming the variable.
+/// Bound as text (<see cref="ClinicApiSettings"/>) and validated at start (<see cref="ClinicApiOptionsSetup"/>): each
+/// malformed value stops the start with a line naming the variable.
 /// </summary>
 public sealed record ClinicApiOptions
 {
@@ -69,109 +70,112 @@ public sealed record ClinicApiOptions
     public bool? OpenApiPublic { get; init; }
     public IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; init; } = [];
 
-    public static ClinicApiOptions FromConfiguration(IConfiguration config)
+    /// <summary>
+    /// The typed settings from the bound environment; each malformed value is noted in <paramref name="values"/> (naming
+    /// its variable) and replaced by its default, so <see cref="ClinicApiSettings.Validator"/> can report them all at start.
+    /// Reading has no side effects: the SQLite file's folder is created when the database is set up.
+    /// </summary>
+    public static ClinicApiOptions Read(ClinicApiSettings settings, SettingValues values)
     {
-        var (provider, connection) = ChooseDatabase(config);
+        var (provider, connection) = ChooseDatabase(settings, values);
         return new ClinicApiOptions
         {
-            BotApiSecret = NonEmpty(config, "TELEGRAM_BOT_API_SECRET") ?? DefaultSecret,
-            AdminApiToken = NonEmpty(config, "ADMIN_API_TOKEN"),
+            BotApiSecret = SettingValues.Text(settings.BotApiSecret) ?? DefaultSecret,
+            AdminApiToken = SettingValues.Text(settings.AdminApiToken),
             Provider = provider,
             ConnectionString = connection,
-            SeedDemoData = Bool(config, "SEED_DEMO_DATA", false),
-            DefaultOrganizationId = Int(config, "DEFAULT_ORGANIZATION_ID", 1, 1, int.MaxValue),
-            MinNoticeMinutes = Int(config, "BOOKING_MIN_NOTICE_MINUTES", 120, 0, 60 * 24 * 30),
-            HorizonDays = Int(config, "BOOKING_HORIZON_DAYS", 60, 1, 366),
-            SlotGridMinutes = Int(config, "SLOT_GRID_MINUTES", 15, 5, 240),
-            ChangeWindowMinutes = Int(config, "BOOKING_CHANGE_WINDOW_MINUTES", 120, 0, 60 * 24 * 30),
-            HoldMinutes = Int(config, "BOOKING_HOLD_MINUTES", 5, 1, 120),
-            DocumentsPath = NonEmpty(config, "DOCUMENTS_PATH") ?? "data/documents",
-            PublicBaseUrl = HttpUrl(config, "PUBLIC_BASE_URL", "http://localhost:5080"),
-            PaymentExpiryMinutes = Int(config, "PAYMENT_EXPIRY_MINUTES", 30, 1, 60 * 24 * 7),
-            PaymentPollSeconds = Int(config, "PAYMENT_POLL_SECONDS", 15, 1, 3600),
-            Kaspi = KaspiFrom(config),
-            ReminderOffsets = Durations(config, "REMINDER_OFFSETS", [TimeSpan.FromHours(24), TimeSpan.FromHours(2)]),
-            NpsSurveyDelay = Durations(config, "NPS_SURVEY_DELAY", [TimeSpan.FromHours(2)]) is [var delay] ? delay
-                : throw new InvalidOperationException("NPS_SURVEY_DELAY must be one duration such as 2h."),
-            OutboxMaxAttempts = Int(config, "OUTBOX_MAX_ATTEMPTS", 5, 1, 100),
-            AdminTelegramIds = IdList(config, "ADMIN_TELEGRAM_IDS"),
-            PaymentsSandbox = NonEmpty(config, "PAYMENTS_SANDBOX") is null ? null : Bool(config, "PAYMENTS_SANDBOX", false),
-            OpenApiPublic = NonEmpty(config, "OPENAPI_PUBLIC") is null ? null : Bool(config, "OPENAPI_PUBLIC", false),
-            TrustedProxies = Networks(config, "TRUSTED_PROXIES"),
+            SeedDemoData = values.Bool("SEED_DEMO_DATA", settings.SeedDemoData, false),
+            DefaultOrganizationId = values.Int("DEFAULT_ORGANIZATION_ID", settings.DefaultOrganizationId, 1, 1, int.MaxValue),
+            MinNoticeMinutes = values.Int("BOOKING_MIN_NOTICE_MINUTES", settings.MinNoticeMinutes, 120, 0, 60 * 24 * 30),
+            HorizonDays = values.Int("BOOKING_HORIZON_DAYS", settings.HorizonDays, 60, 1, 366),
+            SlotGridMinutes = values.Int("SLOT_GRID_MINUTES", settings.SlotGridMinutes, 15, 5, 240),
+            ChangeWindowMinutes = values.Int("BOOKING_CHANGE_WINDOW_MINUTES", settings.ChangeWindowMinutes, 120, 0, 60 * 24 * 30),
+            HoldMinutes = values.Int("BOOKING_HOLD_MINUTES", settings.HoldMinutes, 5, 1, 120),
+            DocumentsPath = SettingValues.Text(settings.DocumentsPath) ?? "data/documents",
+            PublicBaseUrl = values.HttpUrl("PUBLIC_BASE_URL", settings.PublicBaseUrl) ?? new Uri("http://localhost:5080"),
+            PaymentExpiryMinutes = values.Int("PAYMENT_EXPIRY_MINUTES", settings.PaymentExpiryMinutes, 30, 1, 60 * 24 * 7),
+            PaymentPollSeconds = values.Int("PAYMENT_POLL_SECONDS", settings.PaymentPollSeconds, 15, 1, 3600),
+            Kaspi = KaspiFrom(settings, values),
+            ReminderOffsets = Durations(values, "REMINDER_OFFSETS", settings.ReminderOffsets) ?? [TimeSpan.FromHours(24), TimeSpan.FromHours(2)],
+            NpsSurveyDelay = SurveyDelay(values, settings.NpsSurveyDelay),
+            OutboxMaxAttempts = values.Int("OUTBOX_MAX_ATTEMPTS", settings.OutboxMaxAttempts, 5, 1, 100),
+            AdminTelegramIds = values.Ids("ADMIN_TELEGRAM_IDS", settings.AdminTelegramIds),
+            PaymentsSandbox = values.OptionalBool("PAYMENTS_SANDBOX", settings.PaymentsSandbox),
+            OpenApiPublic = values.OptionalBool("OPENAPI_PUBLIC", settings.OpenApiPublic),
+            TrustedProxies = Networks(values, "TRUSTED_PROXIES", settings.TrustedProxies),
         };
     }
 
     /// <summary>
     /// Outside Development: the secrets are real ones (<see cref="SecretRules"/>) and PUBLIC_BASE_URL is set, so QR codes
-    /// and payment links never point at localhost. Throws <see cref="ApiConfigurationException"/> on the first problem.
+    /// and payment links never point at localhost.
     /// </summary>
-    public void RequireProductionSettings(IConfiguration config)
-    {
-        var problem = SecretRules.Problem("TELEGRAM_BOT_API_SECRET", BotApiSecret)
-            ?? (AdminApiToken is null ? null : SecretRules.Problem("ADMIN_API_TOKEN", AdminApiToken))
-            ?? (NonEmpty(config, "PUBLIC_BASE_URL") is null
+    public IEnumerable<string> ProductionProblems(ClinicApiSettings settings) =>
+        new[]
+        {
+            SecretRules.Problem("TELEGRAM_BOT_API_SECRET", BotApiSecret),
+            AdminApiToken is null ? null : SecretRules.Problem("ADMIN_API_TOKEN", AdminApiToken),
+            SettingValues.Text(settings.PublicBaseUrl) is null
                 ? "PUBLIC_BASE_URL is not set: set it to the clinic's public HTTPS address (e.g. https://bot.example.kz); documents' QR codes and payment links are built from it."
-                : null);
-        if (problem is not null)
-            throw new ApiConfigurationException(problem);
-    }
+                : null,
+        }.OfType<string>();
 
-    private static (DatabaseProvider, string) ChooseDatabase(IConfiguration config)
+    private static (DatabaseProvider, string) ChooseDatabase(ClinicApiSettings settings, SettingValues values)
     {
-        var url = NonEmpty(config, "DATABASE_URL");
-        if (url is not null)
-            return (DatabaseProvider.Postgres, PostgresUrl.ToConnectionString(url, "DATABASE_URL"));
-        var clinic = NonEmpty(config, "ConnectionStrings:Clinic");
-        if (clinic is not null)
+        if (SettingValues.Text(settings.DatabaseUrl) is { } url)
+            return (DatabaseProvider.Postgres, PostgresUrl.ToConnectionString(url, "DATABASE_URL", values));
+        if (SettingValues.Text(settings.ClinicConnectionString) is { } clinic)
             return (DatabaseProvider.Postgres, clinic);
-        var path = NonEmpty(config, "SQLITE_PATH") ?? "data/clinic.db";
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
-            Directory.CreateDirectory(directory);
+        var path = SettingValues.Text(settings.SqlitePath) ?? "data/clinic.db";
         return (DatabaseProvider.Sqlite, $"Data Source={path};Pooling=True");
     }
 
-    private static KaspiOptions KaspiFrom(IConfiguration config)
+    private static KaspiOptions KaspiFrom(ClinicApiSettings settings, SettingValues values)
     {
-        var baseUrl = HttpUrl(config, "KASPI_BASE_URL", "https://qrapi-cert-up.kaspi.kz/");
-        var scheme = NonEmpty(config, "KASPI_SCHEME") ?? "enhanced";
+        var baseUrl = values.HttpUrl("KASPI_BASE_URL", settings.KaspiBaseUrl) ?? new Uri("https://qrapi-cert-up.kaspi.kz/");
+        var scheme = SettingValues.Text(settings.KaspiScheme) ?? "enhanced";
         if (!Enum.TryParse<KaspiScheme>(scheme, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsDigit(scheme[0]))
-            throw new InvalidOperationException($"KASPI_SCHEME must be basic, standard or enhanced, got '{scheme}'.");
+        {
+            values.Problem($"KASPI_SCHEME is malformed: expected basic, standard or enhanced, got \"{scheme}\".");
+            parsed = KaspiScheme.Enhanced;
+        }
         return new KaspiOptions
         {
-            ApiKey = NonEmpty(config, "KASPI_API_KEY"),
+            ApiKey = SettingValues.Text(settings.KaspiApiKey),
             // A trailing slash, so the scheme's prefix is appended to any path the URL has.
             BaseUrl = new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/"),
             Scheme = parsed,
-            DeviceToken = NonEmpty(config, "KASPI_DEVICE_TOKEN"),
-            CertificatePath = NonEmpty(config, "KASPI_CERT_PATH"),
-            CertificatePassword = NonEmpty(config, "KASPI_CERT_PASSWORD"),
-            Timeout = TimeSpan.FromSeconds(Int(config, "KASPI_TIMEOUT_SECONDS", 15, 1, 120)),
+            DeviceToken = SettingValues.Text(settings.KaspiDeviceToken),
+            CertificatePath = SettingValues.Text(settings.KaspiCertPath),
+            CertificatePassword = SettingValues.Text(settings.KaspiCertPassword),
+            Timeout = TimeSpan.FromSeconds(values.Int("KASPI_TIMEOUT_SECONDS", settings.KaspiTimeoutSeconds, 15, 1, 120)),
         };
     }
 
-    private static string? NonEmpty(IConfiguration config, string key)
+    private static TimeSpan SurveyDelay(SettingValues values, string? raw)
     {
-        var value = config[key];
-        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        switch (Durations(values, "NPS_SURVEY_DELAY", raw))
+        {
+            case null:
+                return TimeSpan.FromHours(2);
+            case [var delay]:
+                return delay;
+            default:
+                values.Problem($"NPS_SURVEY_DELAY is malformed: expected one duration such as 2h, got \"{raw!.Trim()}\".");
+                return TimeSpan.FromHours(2);
+        }
     }
 
-    private static Uri HttpUrl(IConfiguration config, string key, string fallback)
+    /// <summary>
+    /// Comma-separated durations with a unit: <c>45m</c>, <c>2h</c>, <c>1d</c> (at most 30 days each); <c>off</c> for none;
+    /// null when not set or malformed.
+    /// </summary>
+    private static IReadOnlyList<TimeSpan>? Durations(SettingValues values, string variable, string? raw)
     {
-        var value = NonEmpty(config, key) ?? fallback;
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
-            throw new InvalidOperationException($"{key} must be an absolute http(s) URL, got '{value}'.");
-        return url;
-    }
-
-    /// <summary>Comma-separated durations with a unit: <c>45m</c>, <c>2h</c>, <c>1d</c> (at most 30 days each); <c>off</c> for none.</summary>
-    private static IReadOnlyList<TimeSpan> Durations(IConfiguration config, string key, IReadOnlyList<TimeSpan> fallback)
-    {
-        var raw = NonEmpty(config, key);
-        if (raw is null) return fallback;
-        if (raw.Equals("off", StringComparison.OrdinalIgnoreCase)) return [];
+        if (SettingValues.Text(raw) is not { } text) return null;
+        if (text.Equals("off", StringComparison.OrdinalIgnoreCase)) return [];
         var list = new List<TimeSpan>();
-        foreach (var part in raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var part in SettingValues.List(text))
         {
             var unit = part.Length > 1 ? char.ToLowerInvariant(part[^1]) : ' ';
             var ok = int.TryParse(part.AsSpan(0, Math.Max(0, part.Length - 1)), NumberStyles.None, CultureInfo.InvariantCulture, out var amount);
@@ -183,59 +187,29 @@ public sealed record ClinicApiOptions
                 _ => null,
             };
             if (value is not { } duration || duration > TimeSpan.FromDays(30))
-                throw new InvalidOperationException($"{key} must be durations such as 24h,2h (units m, h, d; at most 30d), got '{raw}'.");
+            {
+                values.Problem($"{variable} is malformed: expected durations such as 24h,2h (units m, h, d; at most 30d), got \"{text}\".");
+                return null;
+            }
             list.Add(duration);
         }
         return list.Distinct().OrderDescending().ToList();
     }
 
-    private static HashSet<long> IdList(IConfiguration config, string key)
-    {
-        var ids = new HashSet<long>();
-        foreach (var part in (config[key] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!long.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
-                throw new InvalidOperationException($"{key} must be comma-separated Telegram user ids, got '{part}'.");
-            ids.Add(id);
-        }
-        return ids;
-    }
-
     /// <summary>Addresses (<c>10.0.0.5</c>) or networks (<c>172.16.0.0/12</c>), comma separated.</summary>
-    private static List<System.Net.IPNetwork> Networks(IConfiguration config, string key)
+    private static List<System.Net.IPNetwork> Networks(SettingValues values, string variable, string? raw)
     {
         var networks = new List<System.Net.IPNetwork>();
-        foreach (var part in (config[key] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var part in SettingValues.List(raw))
         {
             if (System.Net.IPNetwork.TryParse(part, out var network))
                 networks.Add(network);
             else if (System.Net.IPAddress.TryParse(part, out var address))
                 networks.Add(new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128));
             else
-                throw new InvalidOperationException($"{key} must be comma-separated IP addresses or CIDR networks, got '{part}'.");
+                values.Problem($"{variable} is malformed: expected comma-separated IP addresses or CIDR networks, got \"{part}\".");
         }
         return networks;
-    }
-
-    private static bool Bool(IConfiguration config, string key, bool fallback)
-    {
-        var value = NonEmpty(config, key);
-        if (value is null) return fallback;
-        return value.ToLowerInvariant() switch
-        {
-            "true" or "1" or "yes" or "on" => true,
-            "false" or "0" or "no" or "off" => false,
-            _ => throw new InvalidOperationException($"{key} must be true or false, got '{value}'."),
-        };
-    }
-
-    private static int Int(IConfiguration config, string key, int fallback, int min, int max)
-    {
-        var value = NonEmpty(config, key);
-        if (value is null) return fallback;
-        if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) || parsed < min || parsed > max)
-            throw new InvalidOperationException($"{key} must be a whole number from {min} to {max}, got '{value}'.");
-        return parsed;
     }
 }
 

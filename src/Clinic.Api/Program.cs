@@ -15,10 +15,10 @@ try
     app.UseClinicApi();
     app.Run();
 }
-catch (ApiConfigurationException error)
+// A setting refused at start (ValidateOnStart): one line per problem, each naming its variable.
+catch (Exception error) when (StartupRefusal.Failures(error) is { } failures)
 {
-    Console.Error.WriteLine(error.Message);
-    return 1;
+    return StartupRefusal.Print(failures, Console.Error);
 }
 
 return 0;

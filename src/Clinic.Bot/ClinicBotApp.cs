@@ -17,6 +17,7 @@ using Clinic.Bot.Localization;
 using Clinic.Bot.Notifications;
 using Clinic.Bot.Telegram;
 using Clinic.Contracts;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Telegram.Bot;
 
@@ -30,15 +31,9 @@ public static class ClinicBotApp
 {
     public static WebApplicationBuilder AddClinicBot(this WebApplicationBuilder builder)
     {
-        var options = BotOptions.From(builder.Configuration);
-        if (!builder.Environment.IsDevelopment())
-        {
-            options.RequireStrongSecrets();
-        }
-
         builder.AddClinicLogging();
         var services = builder.Services;
-        services.AddSingleton(options);
+        var options = services.AddBotOptions(builder.Configuration);
         // Microsoft.Extensions.Http logs every request's full URL, and the Bot API's URLs carry the bot token: no client
         // logs its requests, whatever level an operator sets.
         services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers());
@@ -115,6 +110,8 @@ public static class ClinicBotApp
 
     public static WebApplication UseClinicBot(this WebApplication app)
     {
+        // Refused settings (ValidateOnStart) stop the start here, before the host would log them as a failed start.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         app.UseClinicRateLimiting();
         app.MapTelegramWebhook();
         return app;

@@ -1,5 +1,4 @@
 using Clinic.Bot;
-using Clinic.Bot.Configuration;
 using Clinic.Bot.Telegram;
 using Clinic.Contracts;
 
@@ -18,10 +17,10 @@ try
     app.MapBotHealth();
     await app.RunAsync();
 }
-catch (BotConfigurationException error)
+// A setting refused at start (ValidateOnStart): one line per problem, each naming its variable.
+catch (Exception error) when (StartupRefusal.Failures(error) is { } failures)
 {
-    Console.Error.WriteLine(error.Message);
-    return 1;
+    return StartupRefusal.Print(failures, Console.Error);
 }
 
 return 0;

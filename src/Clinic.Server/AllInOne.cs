@@ -1,4 +1,5 @@
 using Clinic.Api;
+using Clinic.Bot.Configuration;
 using Clinic.Telegram.Fake;
 using Clinic.Telegram.Fake.Sandbox;
 
@@ -73,7 +74,8 @@ internal static class AllInOne
             return;
         }
 
-        var admins = AdminIds(app.Configuration["ADMIN_TELEGRAM_IDS"]);
+        // The bot's own administrators (ADMIN_TELEGRAM_IDS, validated with the bot's settings) are the page's.
+        var admins = app.Services.GetRequiredService<BotOptions>().AdminTelegramIds.ToList();
         app.MapTelegramSandbox(sandbox.State, admins, SandboxPath);
         app.MapGet("/", () => Results.Redirect(SandboxPath + "/")).ExcludeFromDescription();
     }
@@ -107,12 +109,6 @@ internal static class AllInOne
     }
 
     private static string RandomSecret() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-
-    private static IReadOnlyCollection<long> AdminIds(string? configured) =>
-        (configured ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(id => long.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 0)
-            .Where(id => id > 0)
-            .ToList();
 
     /// <summary>A listening address as a person types it into a browser (0.0.0.0, + and * mean this machine).</summary>
     private static string Browsable(string url) =>

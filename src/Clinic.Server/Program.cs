@@ -1,6 +1,6 @@
 using Clinic.Api;
 using Clinic.Bot;
-using Clinic.Bot.Configuration;
+using Clinic.Contracts;
 using Clinic.Server;
 
 // The all-in-one host: the clinic API, the bot, and (without a bot token) a local fake Telegram.
@@ -26,11 +26,10 @@ try
         await sandbox.DisposeAsync();
     }
 }
-catch (Exception error) when (error is ApiConfigurationException or BotConfigurationException)
+// A setting refused at start (ValidateOnStart): one line per problem, each naming its variable.
+catch (Exception error) when (StartupRefusal.Failures(error) is { } failures)
 {
-    // One line naming the variable, as the API and the bot print it when run alone.
-    Console.Error.WriteLine(error.Message);
-    return 1;
+    return StartupRefusal.Print(failures, Console.Error);
 }
 
 return 0;

@@ -27,6 +27,37 @@ public sealed class ProductionSettingsTests
         { "TELEGRAM_WEBHOOK_SECRET", "short_hook", "openssl rand -hex 32" },
     };
 
+    /// <summary>A malformed setting (not a secret, so its value may be shown) stops either app at start.</summary>
+    [Theory]
+    [InlineData("Clinic.Api", "BOOKING_HOLD_MINUTES", "forever")]
+    [InlineData("Clinic.Api", "REMINDER_OFFSETS", "24 hours")]
+    [InlineData("Clinic.Api", "TRUSTED_PROXIES", "proxy.example.kz")]
+    [InlineData("Clinic.Bot", "REDIS_PORT", "port")]
+    [InlineData("Clinic.Bot", "ADMIN_TELEGRAM_IDS", "1,two")]
+    public async Task A_malformed_setting_stops_the_app_at_start_with_one_line_naming_it(string app, string variable, string value)
+    {
+        var settings = app == "Clinic.Api"
+            ? new Dictionary<string, string>
+            {
+                ["TELEGRAM_BOT_API_SECRET"] = Strong,
+                ["PUBLIC_BASE_URL"] = "https://clinic.example",
+                ["SQLITE_PATH"] = Path.Combine(Scratch(), "clinic.db"),
+            }
+            : new Dictionary<string, string>
+            {
+                ["TELEGRAM_BOT_TOKEN"] = "123456:AAH-not-used-before-the-refusal",
+                ["TELEGRAM_BOT_API_SECRET"] = Strong,
+                ["BOT_STATE_PATH"] = Path.Combine(Scratch(), "bot-state.db"),
+            };
+        settings[variable] = value;
+
+        var (exitCode, output) = await AppProcess.RunAsync(Repo.AppDll(app), settings, Scratch());
+
+        Assert.True(exitCode == 1, $"{app} exited with {exitCode} with {variable}=\"{value}\":\n{output}");
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith(variable + " is malformed", line);
+    }
+
     [Theory]
     [MemberData(nameof(ApiRefusals))]
     public async Task The_backend_refuses_to_start_in_production_naming_the_bad_setting(string variable, string value, string advice)

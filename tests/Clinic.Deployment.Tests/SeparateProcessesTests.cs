@@ -62,7 +62,8 @@ public sealed class SeparateProcessesTests(ComposeOnLocalhost system) : IClassFi
 
         await user.SendText("/start");
         var languageChoice = await user.WaitForMessage(m => m.InlineButtons.Any(b => b.CallbackData == "lang:ru"), TimeSpan.FromSeconds(60), Cancel);
-        var options = BotOptions.From(new ConfigurationBuilder().AddInMemoryCollection(system.BotSettings.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value))).Build());
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(system.BotSettings.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value))).Build();
+        var options = BotOptions.Read(settings.Get<BotSettings>()!, new Clinic.Contracts.SettingValues());
         var stateKey = $"fsm:{options.BotId}:{userId}:{userId}:state";
         await using (var redis = await ConnectionMultiplexer.ConnectAsync($"{options.RedisHost}:{options.RedisPort}"))
             Assert.True(await redis.GetDatabase(options.RedisDb).KeyExistsAsync(stateKey), $"no {stateKey} in Redis db {options.RedisDb}\n{user.Transcript}");

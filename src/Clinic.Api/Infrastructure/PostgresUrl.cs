@@ -1,3 +1,4 @@
+using Clinic.Contracts;
 using Npgsql;
 
 namespace Clinic.Api;
@@ -5,14 +6,21 @@ namespace Clinic.Api;
 /// <summary>Turns a Heroku-style <c>postgres://user:pass@host:port/db</c> URL into an Npgsql connection string.</summary>
 public static class PostgresUrl
 {
-    public static string ToConnectionString(string value, string variableName)
+    /// <summary>
+    /// The Npgsql connection string, or an empty one with a problem noted in <paramref name="values"/>. The problem never
+    /// repeats the value: it holds the database password.
+    /// </summary>
+    public static string ToConnectionString(string value, string variableName, SettingValues values)
     {
         if (!value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) &&
             !value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
-            return Validated(value, variableName);
+            return Validated(value, variableName, values);
 
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
-            throw new InvalidOperationException($"{variableName} is not a valid postgres:// URL.");
+        {
+            values.Problem($"{variableName} is not a valid postgres:// URL: expected postgres://user:password@host:port/database.");
+            return "";
+        }
         var userInfo = uri.UserInfo.Split(':', 2);
         var builder = new NpgsqlConnectionStringBuilder
         {
@@ -26,15 +34,16 @@ public static class PostgresUrl
         return builder.ConnectionString;
     }
 
-    private static string Validated(string value, string variableName)
+    private static string Validated(string value, string variableName, SettingValues values)
     {
         try
         {
             return new NpgsqlConnectionStringBuilder(value).ConnectionString;
         }
-        catch (ArgumentException e)
+        catch (ArgumentException)
         {
-            throw new InvalidOperationException($"{variableName} is neither a postgres:// URL nor a valid connection string: {e.Message}");
+            values.Problem($"{variableName} is neither a postgres:// URL nor a valid Npgsql connection string (Host=...;Database=...).");
+            return "";
         }
     }
 }

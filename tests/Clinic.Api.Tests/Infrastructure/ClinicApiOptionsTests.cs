@@ -1,18 +1,16 @@
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace Clinic.Api.Tests.Infrastructure;
 
 public sealed class ClinicApiOptionsTests
 {
-    private static ClinicApiOptions Read(params (string Key, string Value)[] values) =>
-        ClinicApiOptions.FromConfiguration(new ConfigurationBuilder()
-            .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)))
-            .Build());
+    private static ClinicApiOptions Read(params (string Key, string? Value)[] values) => ApiSettingsHost.Read(values);
 
     [Fact]
     public void WithNothingSetTheApiRunsOnTheEmbeddedDefaults()
     {
-        var options = Read(("SQLITE_PATH", Path.Combine(Path.GetTempPath(), "clinic-options-test", "clinic.db")));
+        var folder = Path.Combine(Path.GetTempPath(), "clinic-options-test", Guid.NewGuid().ToString("N"));
+        var options = Read(("SQLITE_PATH", Path.Combine(folder, "clinic.db")));
 
         Assert.Equal(DatabaseProvider.Sqlite, options.Provider);
         Assert.Equal(ClinicApiOptions.DefaultSecret, options.BotApiSecret);
@@ -20,7 +18,8 @@ public sealed class ClinicApiOptionsTests
         Assert.False(options.SeedDemoData);
         Assert.Equal(1, options.DefaultOrganizationId);
         Assert.Equal((120, 60, 15, 120, 5), (options.MinNoticeMinutes, options.HorizonDays, options.SlotGridMinutes, options.ChangeWindowMinutes, options.HoldMinutes));
-        Assert.True(Directory.Exists(Path.Combine(Path.GetTempPath(), "clinic-options-test")));
+        // Reading the settings has no side effects: the folder is made when the database is set up.
+        Assert.False(Directory.Exists(folder));
     }
 
     [Fact]
@@ -53,10 +52,35 @@ public sealed class ClinicApiOptionsTests
     [InlineData("SEED_DEMO_DATA", "maybe")]
     [InlineData("DATABASE_URL", "postgres://")]
     [InlineData("DATABASE_URL", "this is = not; a=connection=string")]
-    public void AMalformedValueStopsStartupNamingTheVariable(string variable, string value)
+    [InlineData("PUBLIC_BASE_URL", "clinic.example.kz")]
+    [InlineData("PAYMENT_EXPIRY_MINUTES", "half an hour")]
+    [InlineData("PAYMENT_POLL_SECONDS", "0")]
+    [InlineData("KASPI_BASE_URL", "qrapi.kaspi.kz")]
+    [InlineData("KASPI_SCHEME", "r3")]
+    [InlineData("KASPI_TIMEOUT_SECONDS", "600")]
+    [InlineData("ADMIN_TELEGRAM_IDS", "11,twelve")]
+    public async Task AMalformedValueStopsStartupNamingTheVariable(string variable, string value)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Read((variable, value)));
+        var failure = Assert.Single(await ApiSettingsHost.RefusalAsync((variable, value)));
 
-        Assert.Contains(variable, error.Message);
+        Assert.StartsWith(variable + " ", failure);
+    }
+
+    [Fact]
+    public async Task AMalformedDatabaseUrlIsRefusedWithoutRepeatingItsPassword()
+    {
+        var failure = Assert.Single(await ApiSettingsHost.RefusalAsync(("DATABASE_URL", "postgres://clinic:pa55-w0rd@")));
+
+        Assert.StartsWith("DATABASE_URL ", failure);
+        Assert.DoesNotContain("pa55-w0rd", failure);
+    }
+
+    [Fact]
+    public async Task OutsideDevelopmentEveryProductionProblemIsNamedAtOnce()
+    {
+        var failures = await ApiSettingsHost.RefusalAsync(Environments.Production, ("ADMIN_API_TOKEN", "changeme"), ("SLOT_GRID_MINUTES", "1"));
+
+        Assert.Equal(["ADMIN_API_TOKEN", "PUBLIC_BASE_URL", "SLOT_GRID_MINUTES", "TELEGRAM_BOT_API_SECRET"], failures.Select(f => f.Split(' ')[0]).Order());
+        Assert.DoesNotContain(failures, f => f.Contains("changeme", StringComparison.Ordinal));
     }
 }

@@ -1,12 +1,14 @@
 using System.Text.RegularExpressions;
 using Clinic.Api;
 using Clinic.Bot.Configuration;
+using Clinic.Contracts;
+using Microsoft.Extensions.Configuration;
 
 namespace Clinic.Deployment.Tests.Infrastructure;
 
 /// <summary>
-/// The configuration keys the code reads, found two ways that check each other: by running the options readers
-/// (ClinicApiOptions, BotOptions) over a recording configuration, and by scanning each project's sources for
+/// The configuration keys the code reads, found two ways that check each other: by binding and reading the settings
+/// (ClinicApiSettings, BotSettings) over a recording configuration, and by scanning each project's sources for
 /// environment-style names (<c>"SOME_KEY"</c>, <c>"ConnectionStrings:Name"</c>) — the scan catches keys read by
 /// classes added later (documents, payments...) that the recording cannot know about.
 /// Keys are written as environment variables: <c>ConnectionStrings:Clinic</c> is <c>ConnectionStrings__Clinic</c>.
@@ -32,7 +34,7 @@ public static partial class ConfigurationKeys
             // Empty values make every reader fall through to its default, so each key it knows is asked for.
             ["SQLITE_PATH"] = Path.Combine(Path.GetTempPath(), "clinic-deployment-tests", "keys.db"),
         });
-        ClinicApiOptions.FromConfiguration(config);
+        ClinicApiOptions.Read(config.Get<ClinicApiSettings>()!, new SettingValues());
         return keys.Select(ToEnvironmentName).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -42,7 +44,7 @@ public static partial class ConfigurationKeys
         {
             ["TELEGRAM_BOT_TOKEN"] = "123456:recording",
         });
-        BotOptions.From(config);
+        BotOptions.Read(config.Get<BotSettings>()!, new SettingValues());
         return keys.Select(ToEnvironmentName).ToHashSet(StringComparer.Ordinal);
     }
 
