@@ -11,6 +11,8 @@ using Clinic.Api.Features.Payments.Sandbox;
 using Clinic.Api.Features.Slots;
 using Clinic.Api.Features.Support;
 using Clinic.Contracts;
+using Clinic.Contracts.Telemetry;
+using Clinic.Api.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -52,6 +54,7 @@ public static class ClinicApiApp
         services.AddClinicPayments(options, sandbox: options.PaymentsSandbox ?? builder.Environment.IsDevelopment());
         services.AddClinicPublicRateLimit(options);
         services.AddScoped<AccountErasure>();
+        builder.AddClinicApiTelemetry();
         return builder;
     }
 
@@ -68,6 +71,7 @@ public static class ClinicApiApp
         DatabaseSetup.MigrateAndSeedAsync(app.Services).GetAwaiter().GetResult();
 
         app.MapGet(Routes.Health, CheckHealth).WithName("Health");
+        app.MapClinicMetrics();
         // The API's map helps an attacker as much as a developer: public in Production only when OPENAPI_PUBLIC=true.
         if (app.IsOpenApiPublic())
         {

@@ -1,4 +1,5 @@
 using Clinic.Api.Data;
+using Clinic.Api.Infrastructure.Telemetry;
 using Clinic.Contracts;
 using Microsoft.EntityFrameworkCore;
 
@@ -68,7 +69,7 @@ public sealed class PaymentStatusPoller(ClinicDbContext db, IPaymentProvider pro
 /// own "Check status" is harmless.
 /// </summary>
 public sealed class PaymentPollingService(IServiceScopeFactory scopes, ClinicApiOptions options, TimeProvider clock,
-    ILogger<PaymentPollingService> logger) : BackgroundService
+    ApiMetrics metrics, ILogger<PaymentPollingService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -89,9 +90,11 @@ public sealed class PaymentPollingService(IServiceScopeFactory scopes, ClinicApi
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<PaymentStatusPoller>().PollOpenAsync(stoppingToken);
+                metrics.PaymentPollRound(ok: true);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                metrics.PaymentPollRound(ok: false);
                 logger.LogError(e, "A round of payment polling failed");
             }
         }
