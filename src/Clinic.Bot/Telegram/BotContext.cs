@@ -56,6 +56,15 @@ public sealed class BotContext
 
     public Texts Texts { get; set; } = null!;
 
+    /// <summary>The router whose handler took the update (for the update's span and metrics); "none" until one does.</summary>
+    public string Router { get; set; } = "none";
+
+    /// <summary>
+    /// How the update ended, for <c>clinic.bot.updates</c>: handled, unknown (no handler), stale_button, blocked, failed, or
+    /// ignored (a duplicate or an update from outside the user's private chat that never reached the dispatcher).
+    /// </summary>
+    public string Outcome { get; set; } = "ignored";
+
     /// <summary>The patient, null when Telegram user is not known to the clinic (or the API could not be asked).</summary>
     public PatientDto? Patient { get; set; }
 

@@ -9,17 +9,20 @@ namespace Clinic.Bot.Telegram;
 /// </summary>
 public sealed class Dispatcher(IReadOnlyList<Router> routers, Localizer localizer)
 {
-    private readonly Dictionary<string, UpdateHandler> _buttons = BuildButtons(routers, localizer);
+    private readonly Dictionary<string, (Router, UpdateHandler)> _buttons = BuildButtons(routers, localizer);
 
     public async Task DispatchAsync(BotContext context)
     {
-        var handler = Find(context);
+        var (router, handler) = Find(context);
         if (handler is not null)
         {
+            context.Router = router!.Name;
+            context.Outcome = "handled";
             await handler(context);
             return;
         }
 
+        context.Outcome = "unknown";
         if (context.Callback is not null)
         {
             throw new StaleButtonException();
@@ -75,7 +78,7 @@ public sealed class Dispatcher(IReadOnlyList<Router> routers, Localizer localize
         }
     }
 
-    private UpdateHandler? Find(BotContext context)
+    private (Router? Router, UpdateHandler? Handler) Find(BotContext context)
     {
         if (context.Callback is { } callback)
         {
@@ -85,17 +88,17 @@ public sealed class Dispatcher(IReadOnlyList<Router> routers, Localizer localize
                 {
                     if (callback.Data is { } data && (data == prefix || data.StartsWith(prefix + ":", StringComparison.Ordinal)))
                     {
-                        return handler;
+                        return (router, handler);
                     }
                 }
             }
 
-            return null;
+            return (null, null);
         }
 
         if (context.Message is not { } message)
         {
-            return null;
+            return (null, null);
         }
 
         if (message.Text is { } text && text.StartsWith('/'))
@@ -105,14 +108,14 @@ public sealed class Dispatcher(IReadOnlyList<Router> routers, Localizer localize
             {
                 if (router.Commands.TryGetValue(command, out var handler) && router.Allows(command, context))
                 {
-                    return handler;
+                    return (router, handler);
                 }
             }
         }
 
-        if (message.Text is { } buttonText && _buttons.TryGetValue(buttonText.Trim(), out var buttonHandler))
+        if (message.Text is { } buttonText && _buttons.TryGetValue(buttonText.Trim(), out var button))
         {
-            return buttonHandler;
+            return button;
         }
 
         if (context.State is { } state)
@@ -123,25 +126,25 @@ public sealed class Dispatcher(IReadOnlyList<Router> routers, Localizer localize
                 {
                     if (state.StartsWith(prefix, StringComparison.Ordinal))
                     {
-                        return handler;
+                        return (router, handler);
                     }
                 }
             }
         }
 
-        return null;
+        return (null, null);
     }
 
-    private static Dictionary<string, UpdateHandler> BuildButtons(IReadOnlyList<Router> routers, Localizer localizer)
+    private static Dictionary<string, (Router, UpdateHandler)> BuildButtons(IReadOnlyList<Router> routers, Localizer localizer)
     {
-        var buttons = new Dictionary<string, UpdateHandler>(StringComparer.Ordinal);
+        var buttons = new Dictionary<string, (Router, UpdateHandler)>(StringComparer.Ordinal);
         foreach (var router in routers)
         {
             foreach (var (key, handler) in router.Buttons)
             {
                 foreach (var language in Enum.GetValues<Clinic.Contracts.Language>())
                 {
-                    buttons.TryAdd(localizer.For(language)[key], handler);
+                    buttons.TryAdd(localizer.For(language)[key], (router, handler));
                 }
             }
         }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Clinic.Bot.Telegram.Middleware;
+using Clinic.Bot.Telemetry;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
@@ -6,9 +8,11 @@ namespace Clinic.Bot.Telegram;
 
 /// <summary>
 /// Runs one update through the middleware in order — errors, dedup, own private chat only, per-chat lock, patient and
-/// language, state — and then the dispatcher. Each update gets its own DI scope (the API client is a typed HttpClient).
+/// language, state — and then the dispatcher. Each update gets its own DI scope (the API client is a typed HttpClient),
+/// its own span "telegram update {router}" (the parent of the API and Telegram calls it makes, so one trace runs from the
+/// update to the API's SQL) and its count and duration in <see cref="BotMetrics"/>.
 /// </summary>
-public sealed class UpdatePipeline(IServiceScopeFactory scopes, ITelegramBotClient bot, Dispatcher dispatcher)
+public sealed class UpdatePipeline(IServiceScopeFactory scopes, ITelegramBotClient bot, Dispatcher dispatcher, BotMetrics metrics)
 {
     private static readonly Type[] Order =
     [
@@ -22,10 +26,26 @@ public sealed class UpdatePipeline(IServiceScopeFactory scopes, ITelegramBotClie
 
     public async Task ProcessAsync(Update update, CancellationToken ct)
     {
+        // A trace of its own (the worker runs outside any request): Telegram sends no trace context.
+        using var activity = BotMetrics.Source.StartActivity("telegram update", ActivityKind.Consumer);
+        activity?.SetTag("telegram.update_id", update.Id);
+        var started = metrics.Now();
         await using var scope = scopes.CreateAsyncScope();
         var context = new BotContext(update, bot, scope.ServiceProvider, ct);
         var middleware = Order.Select(type => (IUpdateMiddleware)scope.ServiceProvider.GetRequiredService(type)).ToArray();
-        await Next(0);
+        try
+        {
+            await Next(0);
+        }
+        finally
+        {
+            metrics.UpdateHandled(context.Router, context.Outcome, metrics.Since(started));
+            if (activity is not null)
+            {
+                activity.DisplayName = $"telegram update {context.Router}";
+                activity.SetTag("clinic.bot.router", context.Router).SetTag("clinic.bot.outcome", context.Outcome);
+            }
+        }
 
         Task Next(int index) => index < middleware.Length
             ? middleware[index].InvokeAsync(context, () => Next(index + 1))

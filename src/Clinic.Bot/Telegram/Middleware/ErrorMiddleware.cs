@@ -16,10 +16,12 @@ public sealed class ErrorMiddleware(ILogger<ErrorMiddleware> logger) : IUpdateMi
         }
         catch (StaleButtonException)
         {
+            context.Outcome = "stale_button";
             await Safely(context, () => context.AnswerCallbackAsync(context.Texts?["common.stale_button"]));
         }
         catch (ApiRequestException error) when (error.ErrorCode == 403)
         {
+            context.Outcome = "blocked";
             logger.LogInformation("User {UserId} blocked the bot; update {UpdateId} dropped", context.UserId, context.Update.Id);
         }
         catch (ApiRequestException error) when (error.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase))
@@ -32,6 +34,8 @@ public sealed class ErrorMiddleware(ILogger<ErrorMiddleware> logger) : IUpdateMi
         }
         catch (Exception error)
         {
+            context.Outcome = "failed";
+            System.Diagnostics.Activity.Current?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error.GetType().Name);
             logger.LogError(error, "Update {UpdateId} from user {UserId} failed", context.Update.Id, context.UserId);
             if (context.Texts is not null)
             {
