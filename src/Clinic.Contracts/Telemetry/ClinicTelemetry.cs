@@ -66,14 +66,20 @@ public static partial class ClinicTelemetry
 
     /// <summary>
     /// The Bot API's URLs carry the bot's token (<c>/bot123:ABC/sendMessage</c>, <c>/file/bot123:ABC/...</c>): a span
-    /// keeps the method's name and never the token.
+    /// keeps the method's name and never the token, as a client (the bot's calls) or as a server (the sandbox's fake
+    /// Telegram in the all-in-one process).
     /// </summary>
-    private sealed partial class BotTokenRedaction : BaseProcessor<System.Diagnostics.Activity>
+    private sealed class BotTokenRedaction : BaseProcessor<System.Diagnostics.Activity>
     {
+        private static readonly string[] UrlTags = ["url.full", "url.path"];
+
         public override void OnEnd(System.Diagnostics.Activity activity)
         {
-            if (activity.GetTagItem("url.full") is string url && BotToken().IsMatch(url))
-                activity.SetTag("url.full", BotToken().Replace(url, "/bot{token}/"));
+            foreach (var tag in UrlTags)
+            {
+                if (activity.GetTagItem(tag) is string url && BotToken().IsMatch(url))
+                    activity.SetTag(tag, BotToken().Replace(url, "/bot{token}/"));
+            }
         }
     }
 
