@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics;
+using Clinic.Bot.Tests.Infrastructure;
 using Clinic.Bot.Tests.Notifications;
 using Clinic.Telegram.Fake;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,11 +14,28 @@ namespace Clinic.Bot.Tests.Telemetry;
 /// </summary>
 public sealed class TracedEnvironment : OutboxTestEnvironment
 {
+    /// <summary>METRICS_TOKEN of both hosts: as long as production requires (they run in Production).</summary>
+    public const string MetricsToken = "test-metrics-token-0123456789abcdef";
+
     public SpanCollection Spans { get; } = new();
+
+    /// <summary>Kaspi at a closed port (every call fails: a Kaspi error), and a payment-poll round every second.</summary>
+    protected override IReadOnlyDictionary<string, string?>? ApiSettings => new Dictionary<string, string?>
+    {
+        ["METRICS_TOKEN"] = MetricsToken,
+        ["PAYMENT_POLL_SECONDS"] = "1",
+        ["KASPI_API_KEY"] = "test-kaspi-key",
+        ["KASPI_BASE_URL"] = $"http://127.0.0.1:{FreePort.Next()}/",
+        ["KASPI_TIMEOUT_SECONDS"] = "2",
+    };
 
     protected override FakeTelegramOptions? TelegramOptions => new() { GlobalMessagesPerSecond = 10, PerChatMessagesPerSecond = 1 };
 
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["OUTBOX_RATE_PER_SECOND"] = "40" };
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["OUTBOX_RATE_PER_SECOND"] = "40",
+        ["METRICS_TOKEN"] = MetricsToken,
+    };
 
     protected override void ConfigureApi(IServiceCollection services) => Export(services);
 
