@@ -10,7 +10,9 @@ using Clinic.Api.Features.Payments;
 using Clinic.Api.Features.Payments.Sandbox;
 using Clinic.Api.Features.Slots;
 using Clinic.Api.Features.Support;
+using Clinic.Api.Infrastructure.Telemetry;
 using Clinic.Contracts;
+using Clinic.Contracts.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -52,6 +54,7 @@ public static class ClinicApiApp
         services.AddClinicPublicRateLimit(options);
         services.AddScoped<AccountErasure>();
         services.AddClinicApiHealth();
+        builder.AddClinicApiTelemetry();
         return builder;
     }
 
@@ -71,6 +74,7 @@ public static class ClinicApiApp
         DatabaseSetup.MigrateAndSeedAsync(app.Services).GetAwaiter().GetResult();
 
         app.MapClinicApiHealth();
+        app.MapClinicMetrics();
         // The API's map helps an attacker as much as a developer: public in Production only when OPENAPI_PUBLIC=true.
         if (app.IsOpenApiPublic())
         {

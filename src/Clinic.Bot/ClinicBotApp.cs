@@ -16,8 +16,10 @@ using Clinic.Bot.Features.Support;
 using Clinic.Bot.Localization;
 using Clinic.Bot.Notifications;
 using Clinic.Bot.Telegram;
+using Clinic.Bot.Telemetry;
 using Clinic.Contracts;
 using Microsoft.Extensions.Options;
+using Clinic.Contracts.Telemetry;
 using StackExchange.Redis;
 using Telegram.Bot;
 
@@ -40,6 +42,7 @@ public static class ClinicBotApp
         services.Configure<HostOptions>(host => host.ShutdownTimeout = HostShutdown.Timeout);
         services.TryAddSingletonTimeProvider();
         services.AddSingleton(Localizer.LoadEmbedded());
+        builder.AddClinicBotTelemetry(options);
         services.AddClinicApiClient(options.DjangoApiUrl.ToString(), options.TelegramBotApiSecret);
         services.AddApiCapabilities();
 
@@ -114,6 +117,7 @@ public static class ClinicBotApp
         app.Services.GetRequiredService<IStartupValidator>().Validate();
         app.UseClinicRateLimiting();
         app.MapTelegramWebhook();
+        app.MapClinicMetrics();
         return app;
     }
 

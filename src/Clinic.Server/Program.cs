@@ -1,6 +1,8 @@
 using Clinic.Api;
 using Clinic.Bot;
 using Clinic.Contracts;
+using Clinic.Bot.Configuration;
+using Clinic.Contracts.Telemetry;
 using Clinic.Server;
 
 // The all-in-one host: the clinic API, the bot, and (without a bot token) a local fake Telegram.
@@ -11,6 +13,8 @@ try
     var builder = WebApplication.CreateBuilder(args);
     var sandbox = await builder.AddAllInOneDefaultsAsync();
 
+    // One OpenTelemetry setup and one /metrics for both: the API and the bot each add only their own sources to it.
+    builder.AddClinicTelemetry("clinic-server");
     builder.AddClinicApi();
     builder.AddClinicBot();
 

@@ -10,9 +10,18 @@ public sealed class ComposeFileTests
     public static TheoryData<string> Services => new() { "backend", "telegram_bot", "postgres", "redis" };
 
     [Fact]
-    public void The_file_defines_the_seeds_four_services()
+    public void The_file_defines_the_seeds_four_services_and_the_rest_only_under_the_observability_profile()
     {
-        Assert.Equal(["backend", "telegram_bot", "postgres", "redis"], Compose.Services.Keys.ToArray());
+        var always = Compose.Services.Where(s => !((Dictionary<string, object?>)s.Value!).ContainsKey("profiles")).Select(s => s.Key);
+        var optional = Compose.Services.Where(s => ((Dictionary<string, object?>)s.Value!).ContainsKey("profiles")).ToList();
+
+        Assert.Equal(["backend", "telegram_bot", "postgres", "redis"], always.ToArray());
+        Assert.Equal(["otel-collector", "prometheus", "grafana"], optional.Select(s => s.Key).ToArray());
+        foreach (var (name, service) in optional.Select(s => (s.Key, (Dictionary<string, object?>)s.Value!)))
+        {
+            Assert.Equal(["observability"], ((List<object?>)service["profiles"]!).Cast<string>().ToArray());
+            Assert.Matches("^(otel/opentelemetry-collector-contrib|prom/prometheus|grafana/grafana):", (string)service["image"]!);
+        }
     }
 
     [Theory]

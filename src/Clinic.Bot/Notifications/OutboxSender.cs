@@ -5,6 +5,7 @@ using Clinic.Bot.ClinicApi;
 using Clinic.Bot.Configuration;
 using Clinic.Bot.Localization;
 using Clinic.Bot.Telegram;
+using Clinic.Bot.Telemetry;
 using Clinic.Contracts;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -25,7 +26,8 @@ namespace Clinic.Bot.Notifications;
 /// </summary>
 public sealed class OutboxSender(
     IServiceProvider services, BotOptions options, Localizer localizer, IHttpClientFactory httpClients,
-    IEnumerable<IOutboxRenderer> renderers, OutboxRateLimiter limiter, LoopLiveness liveness, ILogger<OutboxSender> logger) : BackgroundService
+    IEnumerable<IOutboxRenderer> renderers, OutboxRateLimiter limiter, LoopLiveness liveness, BotMetrics metrics, ILogger<OutboxSender> logger)
+    : BackgroundService
 {
     /// <summary>
     /// The longest a healthy sender goes without a beat: a claim round waits for a free place in the queue while every
@@ -193,6 +195,7 @@ public sealed class OutboxSender(
                 var result = stoppingToken.IsCancellationRequested
                     ? new OutboxResultRequest(leased.LeaseId, OutboxOutcome.Released)
                     : await SendAsync(leased, stoppingToken);
+                metrics.OutboxMessage(result.Outcome.ToString().ToLowerInvariant());
                 // The report goes to the reporters, so the next send need not wait for the API's write.
                 await results.WriteAsync((leased, result), CancellationToken.None);
                 _heartbeat.Beat();
@@ -245,7 +248,8 @@ public sealed class OutboxSender(
         {
             try
             {
-                await limiter.WaitAsync(item.TelegramId, paid, stoppingToken);
+                using (metrics.WaitingForRateLimiter(paid))
+                    await limiter.WaitAsync(item.TelegramId, paid, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -259,6 +263,7 @@ public sealed class OutboxSender(
             catch (ApiRequestException error) when (error.ErrorCode == (int)HttpStatusCode.TooManyRequests)
             {
                 Interlocked.Increment(ref _tooManyRequests);
+                metrics.OutboxTooManyRequests();
                 var retryAfter = TimeSpan.FromSeconds(Math.Max(1, error.Parameters?.RetryAfter ?? 1));
                 limiter.Pause(retryAfter);
                 logger.LogWarning("Telegram asked to slow down: pausing the outbox for {Seconds} s", retryAfter.TotalSeconds);

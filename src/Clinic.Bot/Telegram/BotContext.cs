@@ -56,7 +56,7 @@ public sealed class BotContext
 
     public Texts Texts { get; set; } = null!;
 
-    /// <summary>The router whose handler took the update; null when none did. For the update's log line.</summary>
+    /// <summary>The router whose handler took the update; null when none did. For the update's log line, span and metrics.</summary>
     public string? Router { get; set; }
 
     /// <summary>How the update ended (<see cref="UpdateOutcome"/>), for the update's log line.</summary>

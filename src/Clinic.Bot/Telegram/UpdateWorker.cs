@@ -17,16 +17,16 @@ public sealed class UpdateWorker(UpdateQueue queue, UpdatePipeline pipeline, ILo
         var reader = queue.Reader(partition);
         try
         {
-            await foreach (var update in reader.ReadAllAsync(ct))
+            await foreach (var queued in reader.ReadAllAsync(ct))
             {
-                await ProcessAsync(update);
+                await ProcessAsync(queued.Update);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            while (reader.TryRead(out var update))
+            while (reader.TryRead(out var queued))
             {
-                await ProcessAsync(update);
+                await ProcessAsync(queued.Update);
             }
         }
     }

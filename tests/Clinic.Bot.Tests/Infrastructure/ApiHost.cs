@@ -19,12 +19,14 @@ public sealed class ApiHost : IAsyncDisposable
     private readonly int _port = FreePort.Next();
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly TimeProvider? _clock;
+    private readonly Action<IServiceCollection>? _configure;
     private WebApplication? _app;
 
-    private ApiHost(IReadOnlyDictionary<string, string?>? settings, TimeProvider? clock)
+    private ApiHost(IReadOnlyDictionary<string, string?>? settings, TimeProvider? clock, Action<IServiceCollection>? configure)
     {
         _settings = settings ?? new Dictionary<string, string?>();
         _clock = clock;
+        _configure = configure;
     }
 
     public string Url => $"http://127.0.0.1:{_port}";
@@ -40,9 +42,11 @@ public sealed class ApiHost : IAsyncDisposable
 
     /// <param name="settings">Extra API settings, e.g. BOOKING_CHANGE_WINDOW_MINUTES.</param>
     /// <param name="clock">The API's clock, e.g. a FakeTimeProvider a test moves past a visit; the system clock when null.</param>
-    public static async Task<ApiHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    /// <param name="configure">Extra services after the API's own, e.g. a test's trace exporter.</param>
+    public static async Task<ApiHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null,
+        Action<IServiceCollection>? configure = null)
     {
-        var host = new ApiHost(settings, clock);
+        var host = new ApiHost(settings, clock, configure);
         await host.StartAgainAsync();
         return host;
     }
@@ -76,6 +80,7 @@ public sealed class ApiHost : IAsyncDisposable
         }
 
         builder.AddClinicApi();
+        _configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseClinicApi();
         await app.StartAsync();

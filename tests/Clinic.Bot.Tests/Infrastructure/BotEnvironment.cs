@@ -41,6 +41,11 @@ public class BotEnvironment : IAsyncLifetime
     /// <summary>The limits the fake Telegram enforces; none by default.</summary>
     protected virtual FakeTelegramOptions? TelegramOptions => null;
 
+    /// <summary>Extra API services, e.g. a trace exporter.</summary>
+    protected virtual void ConfigureApi(IServiceCollection services)
+    {
+    }
+
     /// <summary>Extra bot services, e.g. a test renderer for the outbox.</summary>
     protected virtual void ConfigureBot(IServiceCollection services)
     {
@@ -48,7 +53,7 @@ public class BotEnvironment : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Api = await ApiHost.StartAsync(ApiSettings, ApiClock);
+        Api = await ApiHost.StartAsync(ApiSettings, ApiClock, ConfigureApi);
         Telegram = await FakeTelegramServer.StartAsync(TelegramOptions);
         Bot = await StartBotAsync();
     }

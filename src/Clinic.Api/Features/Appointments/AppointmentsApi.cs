@@ -14,10 +14,10 @@ public static class AppointmentsApi
 {
     public static RouteGroupBuilder MapAppointmentsApi(this RouteGroupBuilder group)
     {
-        group.MapPost("/appointments/", Create).WithName("CreateAppointment").WithTags("Appointments");
+        group.MapPost("/appointments/", Create).WithName("CreateAppointment").WithTags("Appointments").CountsBookings("create");
         group.MapGet("/appointments/my/", GetMine).WithName("GetMyAppointments").WithTags("Appointments");
         group.MapPost("/appointments/{id:long}/confirm/", Confirm).WithName("ConfirmAppointment").WithTags("Appointments");
-        group.MapPatch("/appointments/{id:long}/", Reschedule).WithName("RescheduleAppointment").WithTags("Appointments");
+        group.MapPatch("/appointments/{id:long}/", Reschedule).WithName("RescheduleAppointment").WithTags("Appointments").CountsBookings("reschedule");
         group.MapPost("/appointments/{id:long}/cancel/", Cancel).WithName("CancelAppointment").WithTags("Appointments");
         return group;
     }

@@ -250,7 +250,7 @@ public static class OutboxApi
     /// Due rows a sender may take: pending, or claimed by a lease that has run out; not for a patient who blocked the bot,
     /// no reminders for a patient who turned them off, no broadcasts for a patient who opted out of clinic news.
     /// </summary>
-    private static IQueryable<OutboxMessage> Due(ClinicDbContext db, long organizationId, DateTime nowUtc, bool honourNewsOptOut = true) =>
+    internal static IQueryable<OutboxMessage> Due(ClinicDbContext db, long organizationId, DateTime nowUtc, bool honourNewsOptOut = true) =>
         db.OutboxMessages.Where(m => m.OrganizationId == organizationId && m.DueAtUtc <= nowUtc &&
                                      (m.Status == OutboxStatus.Pending || (m.Status == OutboxStatus.Claimed && m.LeaseUntilUtc < nowUtc)) &&
                                      m.Patient!.BotBlockedAtUtc == null && m.Patient.DeletedAtUtc == null &&

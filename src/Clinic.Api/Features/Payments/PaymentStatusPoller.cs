@@ -1,4 +1,5 @@
 using Clinic.Api.Data;
+using Clinic.Api.Infrastructure.Telemetry;
 using Clinic.Contracts;
 using Microsoft.EntityFrameworkCore;
 
@@ -68,7 +69,7 @@ public sealed class PaymentStatusPoller(ClinicDbContext db, IPaymentProvider pro
 /// was paid. Marking paid and filing a receipt are idempotent, so overlapping with a patient's own "Check status" is harmless.
 /// </summary>
 public sealed class PaymentPollingService(IServiceScopeFactory scopes, ClinicApiOptions options, TimeProvider clock,
-    ILogger<PaymentPollingService> logger) : BackgroundService
+    ApiMetrics metrics, ILogger<PaymentPollingService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -90,9 +91,11 @@ public sealed class PaymentPollingService(IServiceScopeFactory scopes, ClinicApi
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<PaymentStatusPoller>().PollOpenAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<ReceiptFiling>().FilePendingAsync(stoppingToken);
+                metrics.PaymentPollRound(ok: true);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                metrics.PaymentPollRound(ok: false);
                 logger.LogError(e, "A round of payment polling failed");
             }
         }

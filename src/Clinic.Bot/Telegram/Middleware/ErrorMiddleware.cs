@@ -35,6 +35,7 @@ public sealed class ErrorMiddleware(ILogger<ErrorMiddleware> logger) : IUpdateMi
         catch (Exception error)
         {
             context.Outcome = UpdateOutcome.Failed;
+            System.Diagnostics.Activity.Current?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error.GetType().Name);
             logger.LogError(error, "Update {UpdateId} from user {UserId} failed", context.Update.Id, UpdateLog.MaskChat(context.UserId));
             if (context.Texts is not null)
             {

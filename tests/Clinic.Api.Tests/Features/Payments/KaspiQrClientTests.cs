@@ -1,5 +1,7 @@
 using Clinic.Api.Features.Payments;
 using Clinic.Api.Features.Payments.Kaspi;
+using Clinic.Api.Infrastructure.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Clinic.Api.Tests.Features.Payments;
 
@@ -12,6 +14,10 @@ public sealed class KaspiQrClientTests : IAsyncLifetime
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
+    /// <summary>The API's counters, on a meter factory of their own.</summary>
+    private static readonly ApiMetrics Metrics =
+        new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+
     public async ValueTask InitializeAsync()
     {
         _kaspi = await FakeKaspi.StartAsync();
@@ -20,7 +26,7 @@ public sealed class KaspiQrClientTests : IAsyncLifetime
         _http.DefaultRequestHeaders.Add(KaspiQrClient.ApiKeyHeader, _options.ApiKey);
     }
 
-    private KaspiPaymentProvider Provider => new(new KaspiQrClient(_http, _options));
+    private KaspiPaymentProvider Provider => new(new KaspiQrClient(_http, _options, Metrics));
 
     [Fact]
     public async Task A_payment_link_is_created_with_the_device_token_the_amount_in_tenge_and_our_external_id()
@@ -41,7 +47,7 @@ public sealed class KaspiQrClientTests : IAsyncLifetime
     [Fact]
     public async Task A_qr_token_is_created_with_qr_create()
     {
-        var qr = await new KaspiQrClient(_http, _options).CreateQrAsync("invoice-8", 500_000, Cancel);
+        var qr = await new KaspiQrClient(_http, _options, Metrics).CreateQrAsync("invoice-8", 500_000, Cancel);
 
         Assert.StartsWith("https://qr.kaspi.kz/", qr.QrToken);
         Assert.Equal("/r3/v01/qr/create", Assert.Single(_kaspi.Requests).Path);
@@ -101,7 +107,7 @@ public sealed class KaspiQrClientTests : IAsyncLifetime
         _kaspi.Delay = TimeSpan.FromSeconds(20);
         var options = _options with { Timeout = TimeSpan.FromSeconds(1) };
         using var impatient = new HttpClient { Timeout = options.Timeout };
-        var provider = new KaspiPaymentProvider(new KaspiQrClient(impatient, options));
+        var provider = new KaspiPaymentProvider(new KaspiQrClient(impatient, options, Metrics));
         var started = System.Diagnostics.Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<PaymentProviderException>(() => provider.CreateAsync(new ProviderPaymentRequest(1, "invoice-1", 100), Cancel));

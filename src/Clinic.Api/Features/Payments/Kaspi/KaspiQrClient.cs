@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Clinic.Api.Infrastructure.Telemetry;
 
 namespace Clinic.Api.Features.Payments.Kaspi;
 
@@ -11,7 +12,7 @@ namespace Clinic.Api.Features.Payments.Kaspi;
 /// <see cref="PaymentProviderException"/>. Each request carries a fresh <c>X-Request-ID</c>; the <c>Api-Key</c>
 /// header and the client certificate are set up once on the HTTP client (<see cref="PaymentsSetup.AddClinicPayments"/>).
 /// </summary>
-public sealed class KaspiQrClient(HttpClient http, KaspiOptions options)
+public sealed class KaspiQrClient(HttpClient http, KaspiOptions options, ApiMetrics metrics)
 {
     public const string ApiKeyHeader = "Api-Key";
     public const string RequestIdHeader = "X-Request-ID";
@@ -47,7 +48,29 @@ public sealed class KaspiQrClient(HttpClient http, KaspiOptions options)
         return new KaspiCreateRequest(options.DeviceToken, decimal.Divide(amountTiyn, 100), externalId);
     }
 
+    /// <summary>One call; a failure is counted in <c>clinic.api.kaspi.errors</c> by operation and reason before it is thrown.</summary>
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ExchangeAsync<T>(method, path, body, cancellationToken);
+        }
+        catch (PaymentProviderException e)
+        {
+            var operation = path.StartsWith("payment/status/", StringComparison.Ordinal) ? "payment/status" : path;
+            metrics.KaspiError(operation, e.InnerException switch
+            {
+                TaskCanceledException => "timeout",
+                HttpRequestException => "unreachable",
+                JsonException => "invalid_answer",
+                // Kaspi answered, and said no: an HTTP error, or an envelope whose StatusCode is not 0.
+                _ => "refused",
+            });
+            throw;
+        }
+    }
+
+    private async Task<T> ExchangeAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, new Uri(options.SchemeUrl, path));
         request.Headers.Add(RequestIdHeader, Guid.NewGuid().ToString());
