@@ -106,10 +106,11 @@ public sealed class ApiCapabilities(ILogger<ApiCapabilities> logger)
         Become(Kind.Seed, $"The clinic API has only the original Django API's routes ({why}): reminders, broadcasts, ticket threads, "
             + "FAQ search, profile settings and the certificate wizard are off, and booking is sent without Idempotency-Key");
 
+    /// <summary>Finding the seed API is news for the operator (features are off); finding ours is the expected case.</summary>
     private void Become(Kind kind, string message)
     {
         if (Interlocked.Exchange(ref _kind, (int)kind) != (int)kind)
-            logger.LogInformation("{Message}", message);
+            logger.Log(kind == Kind.Seed ? LogLevel.Information : LogLevel.Debug, "{Message}", message);
     }
 
     private static string PathOnly(string path) =>
