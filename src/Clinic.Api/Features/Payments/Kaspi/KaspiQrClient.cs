@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Polly;
 
 namespace Clinic.Api.Features.Payments.Kaspi;
 
@@ -9,7 +10,7 @@ namespace Clinic.Api.Features.Payments.Kaspi;
 /// Typed client of Kaspi's partner QR API. Every answer is the envelope <c>{StatusCode, Message, Data}</c>;
 /// <c>StatusCode</c> 0 is success, anything else (or a non-2xx HTTP answer, or no answer in time) is a
 /// <see cref="PaymentProviderException"/>. Each request carries a fresh <c>X-Request-ID</c>; the <c>Api-Key</c>
-/// header and the client certificate are set up once on the HTTP client (<see cref="KaspiSetup"/>).
+/// header, the client certificate and the retries of status polls are set up once on the HTTP client (<see cref="KaspiSetup"/>).
 /// </summary>
 public sealed class KaspiQrClient(HttpClient http, KaspiOptions options)
 {
@@ -64,6 +65,10 @@ public sealed class KaspiQrClient(HttpClient http, KaspiOptions options)
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw new PaymentProviderException($"Kaspi did not answer {path} within {options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.", e);
+        }
+        catch (ExecutionRejectedException e)
+        {
+            throw new PaymentProviderException(KaspiResilience.Describe(e, path, options), e);
         }
         catch (HttpRequestException e)
         {
