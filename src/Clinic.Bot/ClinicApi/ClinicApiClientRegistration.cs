@@ -18,6 +18,8 @@ public static class ClinicApiClientRegistration
 
         var limits = resilience ?? ClinicApiResilience.Default;
         services.AddHttpClient<ClinicApiClient>(http => Configure(http, baseAddress, apiSecret))
+            // Its paths carry patients' Telegram ids: not logged, even where a host keeps HttpClient's request logs.
+            .RemoveAllLoggers()
             .AddResilienceHandler("clinic-api", (pipeline, context) =>
                 limits.Configure(pipeline, context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddQuietResilienceLogs();
@@ -35,10 +37,15 @@ public static class ClinicApiClientRegistration
     }
 
     /// <summary>
-    /// Polly logs every attempt that went well at Information, one line per HTTP call: those become Debug. Retries, timeouts
-    /// and the circuit's changes keep their levels.
+    /// Polly logs every attempt that went well at Information, one line per HTTP call: those become Debug. An attempt that
+    /// timed out is a Warning like a retry, not an Error; the circuit's changes keep their levels.
     /// </summary>
     private static IServiceCollection AddQuietResilienceLogs(this IServiceCollection services) =>
         services.Configure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = args =>
-            args.Event is { EventName: "ExecutionAttempt", Severity: ResilienceEventSeverity.Information } ? ResilienceEventSeverity.Debug : args.Event.Severity);
+            args.Event switch
+            {
+                { EventName: "ExecutionAttempt", Severity: ResilienceEventSeverity.Information } => ResilienceEventSeverity.Debug,
+                { EventName: "OnTimeout" } => ResilienceEventSeverity.Warning,
+                _ => args.Event.Severity,
+            });
 }

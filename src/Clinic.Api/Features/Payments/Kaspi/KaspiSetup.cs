@@ -27,9 +27,15 @@ public static class KaspiSetup
             })
             .AddResilienceHandler("kaspi", (pipeline, context) =>
                 KaspiResilience.Configure(pipeline, kaspi, context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System));
-        // Polly logs every attempt that went well at Information, one line per call: those become Debug.
+        // Polly logs every attempt that went well at Information, one line per call: those become Debug; an attempt that
+        // timed out is a Warning like a retry, not an Error.
         services.Configure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = args =>
-            args.Event is { EventName: "ExecutionAttempt", Severity: ResilienceEventSeverity.Information } ? ResilienceEventSeverity.Debug : args.Event.Severity);
+            args.Event switch
+            {
+                { EventName: "ExecutionAttempt", Severity: ResilienceEventSeverity.Information } => ResilienceEventSeverity.Debug,
+                { EventName: "OnTimeout" } => ResilienceEventSeverity.Warning,
+                _ => args.Event.Severity,
+            });
         services.AddScoped<IPaymentProvider, KaspiPaymentProvider>();
         return services;
     }
