@@ -28,7 +28,7 @@ namespace Clinic.Api;
 /// <item><term>KASPI_SCHEME</term><description><c>basic</c> (r1), <c>standard</c> (r2) or <c>enhanced</c> (r3, the default): the API's path prefix.</description></item>
 /// <item><term>KASPI_DEVICE_TOKEN</term><description>The cash desk's <c>DeviceToken</c> sent with every QR.</description></item>
 /// <item><term>KASPI_CERT_PATH</term><description>PKCS#12 client certificate from Kaspi, when issued; <c>KASPI_CERT_PASSWORD</c> its password.</description></item>
-/// <item><term>KASPI_TIMEOUT_SECONDS</term><description>Timeout of one call to Kaspi. Default <c>15</c>.</description></item>
+/// <item><term>KASPI_TIMEOUT_SECONDS</term><description>Timeout of one call to Kaspi, a status poll's retries included. Default <c>15</c>.</description></item>
 /// <item><term>REMINDER_OFFSETS</term><description>When visit reminders go out, before the visit: comma-separated durations (<c>30m</c>, <c>2h</c>, <c>1d</c>). Default <c>24h,2h</c>; <c>off</c> plans none.</description></item>
 /// <item><term>NPS_SURVEY_DELAY</term><description>How long after a visit is marked fulfilled the satisfaction survey goes out. Default <c>2h</c>.</description></item>
 /// <item><term>OUTBOX_MAX_ATTEMPTS</term><description>Send attempts of one outbox message before it is failed for good. Default <c>5</c>.</description></item>

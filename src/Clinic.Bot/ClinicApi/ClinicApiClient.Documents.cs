@@ -1,4 +1,5 @@
 using Clinic.Contracts;
+using Polly;
 
 namespace Clinic.Bot.ClinicApi;
 
@@ -19,7 +20,7 @@ public sealed partial class ClinicApiClient
 
     /// <summary>
     /// How long printing a certificate may take: a PDF is heavier than a lookup, and the first one after the API starts
-    /// also loads the fonts and the layout engine; the whole call stays within <see cref="ClinicApiClientRegistration.TotalTimeout"/>.
+    /// also loads the fonts and the layout engine; the whole call stays within <see cref="ClinicApiResilience.TotalTimeout"/>.
     /// </summary>
     public static readonly TimeSpan PrintAttemptTimeout = TimeSpan.FromSeconds(9);
 
@@ -47,7 +48,7 @@ public sealed partial class ClinicApiClient
         {
             throw;
         }
-        catch (Exception error) when (error is OperationCanceledException or HttpRequestException or TimeoutException)
+        catch (Exception error) when (error is OperationCanceledException or HttpRequestException or ExecutionRejectedException)
         {
             return ApiResult<DocumentFile>.Unavailable($"The document could not be downloaded: {error.Message}");
         }

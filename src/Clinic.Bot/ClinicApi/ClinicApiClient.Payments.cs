@@ -1,5 +1,6 @@
 using System.Globalization;
 using Clinic.Contracts;
+using Polly;
 
 namespace Clinic.Bot.ClinicApi;
 
@@ -18,14 +19,24 @@ public sealed partial class ClinicApiClient
     public Task<ApiResult<BalanceDto>> GetBalance(long telegramId, CancellationToken ct = default) =>
         Get<BalanceDto>(Query(PaymentRoutes.Balance, ("telegram_id", Id(telegramId))), ct);
 
-    /// <summary>The receipt's PDF bytes (a document of the patient), or null when the API does not have it.</summary>
+    /// <summary>
+    /// The receipt's PDF bytes (a document of the patient), or null when the API does not have it. Throws
+    /// <see cref="HttpRequestException"/> when the API is unavailable, as the outbox's renderers do, so the message is tried later.
+    /// </summary>
     public async Task<byte[]?> GetReceiptPdf(long documentId, long telegramId, CancellationToken ct = default)
     {
         var path = $"{Routes.DocumentDownload(documentId)}?telegram_id={telegramId.ToString(CultureInfo.InvariantCulture)}";
-        using var response = await http.GetAsync(new Uri(path.TrimStart('/'), UriKind.Relative), ct);
-        // A server failure is worth another try later; a refusal (no such receipt for this patient) is not.
-        if ((int)response.StatusCode >= 500)
-            throw new HttpRequestException($"The clinic API answered {(int)response.StatusCode} for receipt {documentId}.", null, response.StatusCode);
-        return response.IsSuccessStatusCode ? await response.Content.ReadAsByteArrayAsync(ct) : null;
+        try
+        {
+            using var response = await http.GetAsync(new Uri(path.TrimStart('/'), UriKind.Relative), ct);
+            // A server failure is worth another try later; a refusal (no such receipt for this patient) is not.
+            if ((int)response.StatusCode >= 500)
+                throw new HttpRequestException($"The clinic API answered {(int)response.StatusCode} for receipt {documentId}.", null, response.StatusCode);
+            return response.IsSuccessStatusCode ? await response.Content.ReadAsByteArrayAsync(ct) : null;
+        }
+        catch (ExecutionRejectedException rejected)
+        {
+            throw new HttpRequestException(ClinicApiResilience.Describe(rejected), rejected);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Clinic.Contracts;
+using Polly;
 
 namespace Clinic.Bot.ClinicApi;
 
@@ -37,7 +38,7 @@ public sealed partial class ClinicApiClient
             var status = (int)response.StatusCode;
             return response.IsSuccessStatusCode ? ReadValue<TicketMessageDto>(body, status) : ReadError<TicketMessageDto>(request, body, status, response.ReasonPhrase);
         }
-        catch (Exception error) when (error is HttpRequestException or TimeoutException || (error is OperationCanceledException && !ct.IsCancellationRequested))
+        catch (Exception error) when (error is HttpRequestException or ExecutionRejectedException || (error is OperationCanceledException && !ct.IsCancellationRequested))
         {
             return ApiResult<TicketMessageDto>.Unavailable("The clinic API could not take the attachment.");
         }

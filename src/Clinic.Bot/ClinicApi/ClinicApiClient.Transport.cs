@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Clinic.Contracts;
+using Polly;
 
 namespace Clinic.Bot.ClinicApi;
 
@@ -20,10 +21,10 @@ public sealed partial class ClinicApiClient
         // Routes start with "/"; relative to the base address they keep any path prefix the base URL has.
         using var request = new HttpRequestMessage(method, new Uri(path.TrimStart('/'), UriKind.Relative));
         if (attemptTimeout is { } limit)
-            request.Options.Set(RetryHandler.AttemptTimeoutOption, limit);
+            request.Options.Set(ClinicApiResilience.AttemptTimeoutOption, limit);
         if (body is not null)
         {
-            // Serialized to bytes once so the retry handler can send the same content again.
+            // Serialized to bytes once so a retry can send the same content again.
             request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ClinicJson.Options));
             request.Content.Headers.ContentType = JsonMediaType;
         }
@@ -50,9 +51,9 @@ public sealed partial class ClinicApiClient
         {
             return ApiResult<T>.Unavailable($"The clinic API could not be reached: {error.HttpRequestError}.");
         }
-        catch (TimeoutException)
+        catch (ExecutionRejectedException rejected)
         {
-            return ApiResult<T>.Unavailable("The clinic API did not answer in time.");
+            return ApiResult<T>.Unavailable(ClinicApiResilience.Describe(rejected));
         }
     }
 

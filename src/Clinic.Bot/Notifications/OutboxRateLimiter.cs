@@ -1,16 +1,14 @@
-using System.Diagnostics;
-
 namespace Clinic.Bot.Notifications;
 
 /// <summary>
-/// Paces outbox sends to Telegram's limits in wall-clock time: an even spacing across all chats (one lane for ordinary
+/// Paces outbox sends to Telegram's limits on the app's <see cref="TimeProvider"/> (the system's monotonic clock in production): an even spacing across all chats (one lane for ordinary
 /// messages, one for paid broadcasts), at most one message per <see cref="DefaultPerChatInterval"/> to one chat, and a pause
 /// of everything after a <c>429</c> for its <c>retry_after</c>. Each caller reserves the earliest free moment and waits for it.
 /// On top of the spacing, no lane lets more than its per-second limit out in any one second of real release times: a
 /// machine too busy to wake the waiters on time would otherwise let a backlog out at once, and that burst is what
 /// Telegram answers with <c>429</c> (each costing a whole second's pause).
 /// </summary>
-public sealed class OutboxRateLimiter(int perSecond, int paidPerSecond, TimeSpan? perChatInterval = null)
+public sealed class OutboxRateLimiter(int perSecond, int paidPerSecond, TimeProvider? time = null, TimeSpan? perChatInterval = null)
 {
     /// <summary>Telegram allows about one message a second to a chat; the margin absorbs network jitter between two sends.</summary>
     public static readonly TimeSpan DefaultPerChatInterval = TimeSpan.FromSeconds(1.2);
@@ -24,15 +22,16 @@ public sealed class OutboxRateLimiter(int perSecond, int paidPerSecond, TimeSpan
     private const int MaxTrackedChats = 50_000;
 
     private readonly Lock _gate = new();
-    private readonly long _interval = Stopwatch.Frequency / Math.Max(1, perSecond);
-    private readonly long _paidInterval = Stopwatch.Frequency / Math.Max(1, paidPerSecond);
-    private readonly long _chatInterval = (long)((perChatInterval ?? DefaultPerChatInterval).TotalSeconds * Stopwatch.Frequency);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly long _interval = Frequency(time) / Math.Max(1, perSecond);
+    private readonly long _paidInterval = Frequency(time) / Math.Max(1, paidPerSecond);
+    private readonly long _chatInterval = (long)((perChatInterval ?? DefaultPerChatInterval).TotalSeconds * Frequency(time));
     private readonly Dictionary<long, long> _chatNext = [];
     private long _next;
     private long _paidNext;
     private long _pausedUntil;
-    private readonly ReleaseWindow _window = new(perSecond);
-    private readonly ReleaseWindow _paidWindow = new(paidPerSecond);
+    private readonly ReleaseWindow _window = new(perSecond, Frequency(time));
+    private readonly ReleaseWindow _paidWindow = new(paidPerSecond, Frequency(time));
 
     /// <summary>Waits until a message to <paramref name="chatId"/> may go out, and takes that turn.</summary>
     public async Task WaitAsync(long chatId, bool paid, CancellationToken cancellationToken)
@@ -41,7 +40,7 @@ public sealed class OutboxRateLimiter(int perSecond, int paidPerSecond, TimeSpan
         {
             long until;
             var reserved = false;
-            var now = Stopwatch.GetTimestamp();
+            var now = _time.GetTimestamp();
             lock (_gate)
             {
                 if (_chatNext.TryGetValue(chatId, out var chatFree) && chatFree > now)
@@ -61,9 +60,9 @@ public sealed class OutboxRateLimiter(int perSecond, int paidPerSecond, TimeSpan
                 }
             }
 
-            var wait = Stopwatch.GetElapsedTime(now, until);
+            var wait = _time.GetElapsedTime(now, until);
             if (wait > TimeSpan.Zero)
-                await Task.Delay(wait, cancellationToken);
+                await Task.Delay(wait, _time, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             if (!reserved)
                 continue;
@@ -71,7 +70,7 @@ public sealed class OutboxRateLimiter(int perSecond, int paidPerSecond, TimeSpan
             long windowFree;
             lock (_gate)
             {
-                var released = Stopwatch.GetTimestamp();
+                var released = _time.GetTimestamp();
                 if (_pausedUntil > released)
                 {
                     _chatNext.Remove(chatId);
@@ -86,13 +85,13 @@ public sealed class OutboxRateLimiter(int perSecond, int paidPerSecond, TimeSpan
             var paused = false;
             while (windowFree != 0 && !paused)
             {
-                var late = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), windowFree);
+                var late = _time.GetElapsedTime(_time.GetTimestamp(), windowFree);
                 if (late > TimeSpan.Zero)
-                    await Task.Delay(late, cancellationToken);
+                    await Task.Delay(late, _time, cancellationToken);
                 cancellationToken.ThrowIfCancellationRequested();
                 lock (_gate)
                 {
-                    var released = Stopwatch.GetTimestamp();
+                    var released = _time.GetTimestamp();
                     paused = _pausedUntil > released;
                     if (paused)
                         _chatNext.Remove(chatId);
@@ -111,7 +110,7 @@ public sealed class OutboxRateLimiter(int perSecond, int paidPerSecond, TimeSpan
     /// </summary>
     public void Completed(long chatId)
     {
-        var now = Stopwatch.GetTimestamp();
+        var now = _time.GetTimestamp();
         var next = now + _chatInterval;
         lock (_gate)
         {
@@ -125,7 +124,7 @@ public sealed class OutboxRateLimiter(int perSecond, int paidPerSecond, TimeSpan
     /// <summary>Telegram said "retry after": nothing goes out until then.</summary>
     public void Pause(TimeSpan retryAfter)
     {
-        var until = Stopwatch.GetTimestamp() + (long)(retryAfter.TotalSeconds * Stopwatch.Frequency);
+        var until = _time.GetTimestamp() + (long)(retryAfter.TotalSeconds * _time.TimestampFrequency);
         lock (_gate)
         {
             _pausedUntil = Math.Max(_pausedUntil, until);
@@ -140,7 +139,7 @@ public sealed class OutboxRateLimiter(int perSecond, int paidPerSecond, TimeSpan
     /// second after its answer (or <see cref="UnansweredFor"/> after its release), so sends that a stalled network or
     /// server delays and then delivers together can never add up to more than that in any second Telegram measures.
     /// </summary>
-    private sealed class ReleaseWindow(int limit)
+    private sealed class ReleaseWindow(int limit, long second)
     {
         private readonly Queue<long> _released = new();
         private readonly Dictionary<long, long> _inFlight = [];
@@ -152,7 +151,6 @@ public sealed class OutboxRateLimiter(int perSecond, int paidPerSecond, TimeSpan
         /// <summary>Records a release to <paramref name="chat"/> at <paramref name="now"/> and returns 0, or returns when to try again.</summary>
         public long TryRelease(long chat, long now)
         {
-            var second = Stopwatch.Frequency;
             var unanswered = (long)(UnansweredFor.TotalSeconds * second);
             while (_released.Count > 0 && now - _released.Peek() >= second)
                 _released.Dequeue();
@@ -190,6 +188,8 @@ public sealed class OutboxRateLimiter(int perSecond, int paidPerSecond, TimeSpan
             return true;
         }
     }
+
+    private static long Frequency(TimeProvider? time) => (time ?? TimeProvider.System).TimestampFrequency;
 
     private void Forget(long now)
     {

@@ -26,7 +26,7 @@ namespace Clinic.Bot.Notifications;
 /// </summary>
 public sealed class OutboxSender(
     IServiceProvider services, BotOptions options, Localizer localizer, IHttpClientFactory httpClients,
-    IEnumerable<IOutboxRenderer> renderers, OutboxRateLimiter limiter, LoopLiveness liveness, BotMetrics metrics, ILogger<OutboxSender> logger)
+    IEnumerable<IOutboxRenderer> renderers, OutboxRateLimiter limiter, LoopLiveness liveness, BotMetrics metrics, TimeProvider time, ILogger<OutboxSender> logger)
     : BackgroundService
 {
     /// <summary>
@@ -283,7 +283,7 @@ public sealed class OutboxSender(
         try
         {
             // Once its turn came, a message is finished even while the host stops: Telegram may already have it.
-            using var timeout = new CancellationTokenSource(SendTimeout);
+            using var timeout = new CancellationTokenSource(SendTimeout, time);
             var send = new OutboxSend(item, localizer.For(item.Language), _bot, services, paid);
             var messageId = await renderer.SendAsync(send, timeout.Token);
             Interlocked.Increment(ref _sent);
@@ -366,7 +366,7 @@ public sealed class OutboxSender(
                         batch.Count, answer.ErrorCode, answer.Error?.Message);
                     return;
                 }
-                await Task.Delay(ReportRetryDelays[attempt]);
+                await Task.Delay(ReportRetryDelays[attempt], time);
             }
         }
         finally
@@ -390,7 +390,7 @@ public sealed class OutboxSender(
                     result.Outcome, leased.Item.Id, answer.ErrorCode, answer.Error?.Message);
                 return;
             }
-            await Task.Delay(ReportRetryDelays[attempt]);
+            await Task.Delay(ReportRetryDelays[attempt], time);
         }
     }
 
@@ -437,11 +437,12 @@ public sealed class OutboxSender(
                 NoOutboxDelay);
     }
 
-    private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken stoppingToken)
+    /// <summary>Waits on the app's clock; false when the host stops first.</summary>
+    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken stoppingToken)
     {
         try
         {
-            await Task.Delay(delay, stoppingToken);
+            await Task.Delay(delay, time, stoppingToken);
             return true;
         }
         catch (OperationCanceledException)

@@ -10,7 +10,7 @@ namespace Clinic.Bot.Telegram;
 /// Tells Telegram about the bot at startup: the command menu per language, and in webhook mode where to send updates.
 /// Runs in the background with retries, so a slow Telegram does not hold up the host.
 /// </summary>
-public sealed class BotStartupService(ITelegramBotClient bot, BotOptions options, Localizer localizer, ILogger<BotStartupService> logger)
+public sealed class BotStartupService(ITelegramBotClient bot, BotOptions options, Localizer localizer, TimeProvider time, ILogger<BotStartupService> logger)
     : BackgroundService
 {
     /// <summary>The command menu, in the order Telegram shows it; each has a <c>commands.*</c> text in every locale.</summary>
@@ -25,7 +25,7 @@ public sealed class BotStartupService(ITelegramBotClient bot, BotOptions options
                 var url = $"{options.TelegramWebhookUrl!.ToString().TrimEnd('/')}{Routes.Webhook}";
                 await PollingService.RetryAsync(
                     () => bot.SetWebhook(url, allowedUpdates: PollingService.AllowedUpdates, secretToken: options.TelegramWebhookSecret, cancellationToken: stoppingToken),
-                    "setWebhook", stoppingToken, logger);
+                    "setWebhook", time, stoppingToken, logger);
             }
 
             await SetCommandsAsync(null, localizer.For(Language.Ru), stoppingToken);
@@ -46,5 +46,5 @@ public sealed class BotStartupService(ITelegramBotClient bot, BotOptions options
     private Task SetCommandsAsync(string? languageCode, Texts texts, CancellationToken ct) =>
         PollingService.RetryAsync(
             () => bot.SetMyCommands(Commands.Select(c => new BotCommand(c, texts[$"commands.{c}"])), languageCode: languageCode, cancellationToken: ct),
-            "setMyCommands", ct, logger);
+            "setMyCommands", time, ct, logger);
 }

@@ -8,7 +8,8 @@ namespace Clinic.Bot.Telegram;
 /// Polling mode: removes any webhook, then long-polls getUpdates and queues what arrives. Every round beats the
 /// "polling" heartbeat of <see cref="LoopLiveness"/>, so a loop that ended or got stuck shows in the bot's /health.
 /// </summary>
-public sealed class PollingService(ITelegramBotClient bot, UpdateQueue queue, BotOptions options, LoopLiveness liveness, ILogger<PollingService> logger)
+public sealed class PollingService(ITelegramBotClient bot, UpdateQueue queue, BotOptions options, LoopLiveness liveness, TimeProvider time,
+    ILogger<PollingService> logger)
     : BackgroundService
 {
     internal static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
@@ -29,7 +30,7 @@ public sealed class PollingService(ITelegramBotClient bot, UpdateQueue queue, Bo
         var heartbeat = liveness.Start("polling", StallAfter);
         try
         {
-            await RetryAsync(() => bot.DeleteWebhook(cancellationToken: stoppingToken), "deleteWebhook", stoppingToken, logger, heartbeat);
+            await RetryAsync(() => bot.DeleteWebhook(cancellationToken: stoppingToken), "deleteWebhook", time, stoppingToken, logger, heartbeat);
             await PollAsync(heartbeat, stoppingToken);
         }
         finally
@@ -64,7 +65,7 @@ public sealed class PollingService(ITelegramBotClient bot, UpdateQueue queue, Bo
             catch (Exception error)
             {
                 logger.LogWarning("getUpdates failed ({Reason}); retrying in {Delay}", error.Message, delay);
-                await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(delay, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
             }
         }
@@ -85,7 +86,7 @@ public sealed class PollingService(ITelegramBotClient bot, UpdateQueue queue, Bo
 
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), time);
             await bot.GetUpdates(offset, limit: 1, timeout: 0, allowedUpdates: AllowedUpdates, cancellationToken: timeout.Token);
         }
         catch (Exception error)
@@ -95,10 +96,11 @@ public sealed class PollingService(ITelegramBotClient bot, UpdateQueue queue, Bo
     }
 
     /// <summary>
-    /// Calls Telegram until it answers, backing off up to 30 s. Never gives up: Telegram being unreachable at start
+    /// Calls Telegram until it answers, backing off up to 30 s on <paramref name="time"/>. Never gives up: Telegram being unreachable at start
     /// must not stop the host (and with it the clinic API of the all-in-one server).
     /// </summary>
-    internal static async Task RetryAsync(Func<Task> call, string what, CancellationToken ct, ILogger? logger = null, LoopHeartbeat? heartbeat = null)
+    internal static async Task RetryAsync(Func<Task> call, string what, TimeProvider time, CancellationToken ct, ILogger? logger = null,
+        LoopHeartbeat? heartbeat = null)
     {
         var delay = TimeSpan.FromSeconds(1);
         while (!ct.IsCancellationRequested)
@@ -112,7 +114,7 @@ public sealed class PollingService(ITelegramBotClient bot, UpdateQueue queue, Bo
             catch (Exception error) when (error is not OperationCanceledException)
             {
                 logger?.LogWarning("{What} failed ({Reason}); retrying in {Delay}", what, error.Message, delay);
-                await Task.Delay(delay, ct);
+                await Task.Delay(delay, time, ct);
                 delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
             }
         }

@@ -42,12 +42,23 @@ public sealed class FakeClinicApi : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>The client as the bot registers it: DI, Bearer secret, default timeouts and retries.</summary>
-    public ClinicApiClient CreateClient(string? baseUrl = null) =>
-        new ServiceCollection()
-            .AddClinicApiClient(baseUrl ?? BaseAddress.ToString(), Secret)
+    /// <summary>
+    /// The client as the bot registers it: DI, Bearer secret, timeouts, retries and circuit breaker (the bot's own unless
+    /// <paramref name="resilience"/> is given), on <paramref name="clock"/> when given, logging to <paramref name="logs"/>.
+    /// </summary>
+    public ClinicApiClient CreateClient(string? baseUrl = null, ClinicApiResilience? resilience = null, TimeProvider? clock = null,
+        ILoggerProvider? logs = null)
+    {
+        var services = new ServiceCollection();
+        if (clock is not null)
+            services.AddSingleton(clock);
+        if (logs is not null)
+            services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        return services
+            .AddClinicApiClient(baseUrl ?? BaseAddress.ToString(), Secret, resilience)
             .BuildServiceProvider()
             .GetRequiredService<ClinicApiClient>();
+    }
 
     /// <summary>The same client learning what the API offers into <paramref name="capabilities"/>, as the bot's is.</summary>
     public ClinicApiClient CreateClient(ApiCapabilities capabilities) =>

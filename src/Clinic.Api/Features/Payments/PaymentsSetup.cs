@@ -1,6 +1,5 @@
 using Clinic.Api.Features.Payments.Kaspi;
 using Clinic.Api.Features.Payments.Sandbox;
-using System.Security.Cryptography.X509Certificates;
 
 namespace Clinic.Api.Features.Payments;
 
@@ -15,20 +14,7 @@ public static class PaymentsSetup
         var kaspi = options.Kaspi;
         if (kaspi.IsConfigured)
         {
-            services.AddSingleton(kaspi);
-            services.AddHttpClient<KaspiQrClient>(http =>
-                {
-                    http.Timeout = kaspi.Timeout;
-                    http.DefaultRequestHeaders.Add(KaspiQrClient.ApiKeyHeader, kaspi.ApiKey);
-                })
-                .ConfigurePrimaryHttpMessageHandler(() =>
-                {
-                    var handler = new HttpClientHandler();
-                    if (kaspi.CertificatePath is not null)
-                        handler.ClientCertificates.Add(X509CertificateLoader.LoadPkcs12FromFile(kaspi.CertificatePath, kaspi.CertificatePassword));
-                    return handler;
-                });
-            services.AddScoped<IPaymentProvider, KaspiPaymentProvider>();
+            services.AddKaspi(kaspi);
         }
         else if (sandbox)
         {

@@ -78,9 +78,10 @@ public static class SupportApi
             catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e) && attempt < MaxNumberAttempts)
             {
                 // Another ticket took this number at the same moment: take the next one, after a short random pause so
-                // tickets racing together do not collide again in lockstep.
+                // tickets racing together do not collide again in lockstep. The pause is real time, not the app's clock: it
+                // only spreads racing writers apart, and a test's clock that stands still would hold the request forever.
                 db.ChangeTracker.Clear();
-                await Task.Delay(Random.Shared.Next(1, 10 * attempt), cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), TimeProvider.System, cancellationToken);
             }
         }
     }

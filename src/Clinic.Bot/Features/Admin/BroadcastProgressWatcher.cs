@@ -11,7 +11,8 @@ namespace Clinic.Bot.Features.Admin;
 /// until the broadcast is no longer under way or a time limit passes (the card's Refresh button starts it again).
 /// One watch per card; all stop with the bot.
 /// </summary>
-public sealed class BroadcastProgressWatcher(ClinicApiClient api, ITelegramBotClient bot, IHostApplicationLifetime lifetime, ILogger<BroadcastProgressWatcher> logger)
+public sealed class BroadcastProgressWatcher(ClinicApiClient api, ITelegramBotClient bot, IHostApplicationLifetime lifetime, TimeProvider time,
+    ILogger<BroadcastProgressWatcher> logger)
 {
     private readonly ConcurrentDictionary<(long Chat, int Message), byte> _watching = new();
 
@@ -28,12 +29,12 @@ public sealed class BroadcastProgressWatcher(ClinicApiClient api, ITelegramBotCl
     {
         var stopping = lifetime.ApplicationStopping;
         var shown = "";
-        var until = DateTime.UtcNow + Limit;
+        var until = time.GetUtcNow() + Limit;
         try
         {
-            while (!stopping.IsCancellationRequested && DateTime.UtcNow < until)
+            while (!stopping.IsCancellationRequested && time.GetUtcNow() < until)
             {
-                await Task.Delay(Interval, stopping);
+                await Task.Delay(Interval, time, stopping);
                 var result = await api.GetBroadcast(adminId, broadcastId, stopping);
                 if (!result.IsSuccess)
                 {

@@ -28,6 +28,9 @@ public sealed class FakeKaspi : IAsyncDisposable
     public int? RefuseWithStatusCode { get; set; }
     /// <summary>When set, every request waits this long before answering.</summary>
     public TimeSpan? Delay { get; set; }
+    private int _failuresLeft;
+    private int _slowLeft;
+    private TimeSpan _slowDelay;
     public Uri BaseUrl { get; private set; } = null!;
 
     private FakeKaspi(WebApplication app) => _app = app;
@@ -46,6 +49,26 @@ public sealed class FakeKaspi : IAsyncDisposable
     }
 
     public void SetStatus(long paymentId, string status) => _statuses[paymentId] = status;
+
+    /// <summary>The next <paramref name="requests"/> requests are answered HTTP 503 with no envelope; then the fake answers normally again.</summary>
+    public void FailNext(int requests) => Volatile.Write(ref _failuresLeft, requests);
+
+    /// <summary>The next <paramref name="requests"/> requests wait <paramref name="delay"/> before answering; then the fake answers at once again.</summary>
+    public void SlowNext(int requests, TimeSpan delay)
+    {
+        _slowDelay = delay;
+        Volatile.Write(ref _slowLeft, requests);
+    }
+
+    private static bool TakeOne(ref int left)
+    {
+        for (var seen = Volatile.Read(ref left); seen > 0; seen = Volatile.Read(ref left))
+        {
+            if (Interlocked.CompareExchange(ref left, seen - 1, seen) == seen)
+                return true;
+        }
+        return false;
+    }
 
     private readonly ConcurrentDictionary<long, bool> _returned = new();
 
@@ -82,8 +105,12 @@ public sealed class FakeKaspi : IAsyncDisposable
         Requests.Enqueue((http.Request.Path, http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body));
         if (Delay is { } delay)
             await Task.Delay(delay, http.RequestAborted);
+        if (TakeOne(ref _slowLeft))
+            await Task.Delay(_slowDelay, http.RequestAborted);
         if (FailWithHttpStatus is { } code)
             return Results.StatusCode(code);
+        if (TakeOne(ref _failuresLeft))
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         if (RefuseWithStatusCode is { } refused)
             return Results.Json(new JsonObject { ["StatusCode"] = refused, ["Message"] = "Устройство не найдено" });
         var payload = data(body);

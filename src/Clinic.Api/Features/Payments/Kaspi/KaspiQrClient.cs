@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Clinic.Api.Infrastructure.Telemetry;
+using Polly;
 
 namespace Clinic.Api.Features.Payments.Kaspi;
 
@@ -10,7 +11,7 @@ namespace Clinic.Api.Features.Payments.Kaspi;
 /// Typed client of Kaspi's partner QR API. Every answer is the envelope <c>{StatusCode, Message, Data}</c>;
 /// <c>StatusCode</c> 0 is success, anything else (or a non-2xx HTTP answer, or no answer in time) is a
 /// <see cref="PaymentProviderException"/>. Each request carries a fresh <c>X-Request-ID</c>; the <c>Api-Key</c>
-/// header and the client certificate are set up once on the HTTP client (<see cref="PaymentsSetup.AddClinicPayments"/>).
+/// header, the client certificate and the retries of status polls are set up once on the HTTP client (<see cref="KaspiSetup"/>).
 /// </summary>
 public sealed class KaspiQrClient(HttpClient http, KaspiOptions options, ApiMetrics metrics)
 {
@@ -87,6 +88,10 @@ public sealed class KaspiQrClient(HttpClient http, KaspiOptions options, ApiMetr
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw new PaymentProviderException($"Kaspi did not answer {path} within {options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.", e);
+        }
+        catch (ExecutionRejectedException e)
+        {
+            throw new PaymentProviderException(KaspiResilience.Describe(e, path, options), e);
         }
         catch (HttpRequestException e)
         {
