@@ -202,10 +202,8 @@ public sealed record ClinicApiOptions
         var networks = new List<System.Net.IPNetwork>();
         foreach (var part in SettingValues.List(raw))
         {
-            if (System.Net.IPNetwork.TryParse(part, out var network))
+            if (IpNetworks.TryParse(part, out var network))
                 networks.Add(network);
-            else if (System.Net.IPAddress.TryParse(part, out var address))
-                networks.Add(new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128));
             else
                 values.Problem($"{variable} is malformed: expected comma-separated IP addresses or CIDR networks, got \"{part}\".");
         }

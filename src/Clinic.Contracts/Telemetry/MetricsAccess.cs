@@ -60,22 +60,3 @@ public sealed class MetricsAccess(string? token, IReadOnlyList<IPNetwork> networ
         return CryptographicOperations.FixedTimeEquals(_tokenHash, SHA256.HashData(Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim())));
     }
 }
-
-/// <summary>Addresses (<c>10.0.0.5</c>) or networks (<c>172.16.0.0/12</c>), comma separated, as TRUSTED_PROXIES takes them.</summary>
-public static class IpNetworks
-{
-    public static IReadOnlyList<IPNetwork> Parse(string? value, string key)
-    {
-        var networks = new List<IPNetwork>();
-        foreach (var part in (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (IPNetwork.TryParse(part, out var network))
-                networks.Add(network);
-            else if (IPAddress.TryParse(part, out var address))
-                networks.Add(new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128));
-            else
-                throw new InvalidOperationException($"{key} must be comma-separated IP addresses or CIDR networks, got '{part}'.");
-        }
-        return networks;
-    }
-}

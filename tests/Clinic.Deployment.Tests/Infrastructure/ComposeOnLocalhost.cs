@@ -80,6 +80,8 @@ public class ComposeOnLocalhost : IAsyncLifetime
         // The clinic's public address, required in Production; and the demo clinic, so there is something to book.
         dotEnv["PUBLIC_BASE_URL"] = "https://clinic.example";
         dotEnv["SEED_DEMO_DATA"] = "true";
+        // No Kaspi here: the payment sandbox, so a patient can pay.
+        dotEnv["PAYMENTS_SANDBOX"] = "true";
         dotEnv["POSTGRES_USER"] = Uri.EscapeDataString(Services!.Postgres.Username ?? "postgres");
         dotEnv["POSTGRES_PASSWORD"] = Uri.EscapeDataString(Services.Postgres.Password ?? "");
         dotEnv["POSTGRES_DB"] = DatabaseName;

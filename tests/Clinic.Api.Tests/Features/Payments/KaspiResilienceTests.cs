@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Clinic.Api.Features.Payments;
 using Clinic.Api.Features.Payments.Kaspi;
+using Clinic.Api.Infrastructure.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -118,6 +119,7 @@ public sealed class KaspiResilienceTests : IAsyncLifetime
     private KaspiQrClient Client(TimeSpan? timeout = null, TimeProvider? clock = null)
     {
         var services = new ServiceCollection();
+        services.AddMetrics().AddSingleton<ApiMetrics>();
         if (clock is not null)
             services.AddSingleton(clock);
         services.AddKaspi(new KaspiOptions
